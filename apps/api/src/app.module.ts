@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CoreModule, HealthController } from '@jalin/core';
+import { IdentityModule } from '@jalin/identity';
+import { OrganizationsModule } from '@jalin/organizations';
+import { ReferenceModule } from '@jalin/reference';
+
+/** HTTP composition only: the feature modules' controllers behind the core's guard, pipes and filters. */
+@Module({
+  imports: [CoreModule.forRoot({ http: true }), ReferenceModule, OrganizationsModule, IdentityModule],
+  controllers: [HealthController],
+})
+export class AppModule {}

@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, EnvError, loadEnv, runMigrations } from '@jalin/core';
+import { importKbli, KbliImportError } from '@jalin/reference';
+import { AppModule } from './app.module.js';
+import { seedDemo } from './seed/demo.js';
+
+const USAGE = `usage:
+  node dist/apps/api/src/cli.js seed-demo            create the demo population (skipped if present)
+  node dist/apps/api/src/cli.js import-kbli <file>   load a KBLI 2020 CSV (code,level,title,description)`;
+
+async function main(): Promise<void> {
+  const [cmd, arg] = process.argv.slice(2);
+  if (cmd === 'import-kbli') {
+    if (!arg) throw new Error(USAGE);
+    const ds = new DataSource(dataSourceOptions(loadEnv()));
+    await ds.initialize();
+    try {
+      await runMigrations(ds);
+      const res = await importKbli(ds, arg);
+      console.log(`Imported ${res.rows} KBLI entries (${Object.entries(res.byLevel).map(([l, n]) => `level ${l}: ${n}`).join(', ')}).`);
+    } finally {
+      await ds.destroy();
+    }
+    return;
+  }
+  if (cmd === 'seed-demo') {
+    const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn', 'log'] });
+    try {
+      await runMigrations(app.get(DataSource));
+      const accounts = await seedDemo(app, new Logger('Seed'));
+      if (!accounts.length) console.log('Demo data is already present; nothing created.');
+    } finally {
+      await app.close();
+    }
+    return;
+  }
+  console.error(USAGE);
+  process.exitCode = 2;
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof EnvError || err instanceof KbliImportError) console.error(err.message);
+  else console.error(err);
+  process.exit(1);
+});

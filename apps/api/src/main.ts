@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { EnvError, loadEnv } from '@jalin/core';
+import { createApi } from './bootstrap.js';
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const app = await createApi({ migrate: true, bootstrapData: true, swaggerUi: true });
+  await app.listen({ port: env.PORT, host: '0.0.0.0' });
+  new Logger('Api').log(`Jalin API listening on http://localhost:${env.PORT} (docs at /docs)`);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof EnvError) console.error(err.message);
+  else console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,91 @@
+import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { from, Observable, of } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { Actor } from '../auth/actor.js';
+import { DomainError, ErrorCode, invalid } from '../errors/domain-error.js';
+
+const HEADER = 'idempotency-key';
+const IN_PROGRESS = 0;
+
+@Injectable()
+export class IdempotencyService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** Claims `key` for this request; returns the stored response when it is a faithful repeat. */
+  async claim(scope: string, key: string, requestHash: string): Promise<{ status: number; body: unknown } | null> {
+    const inserted = await this.ds.query(
+      `INSERT INTO idempotency_key (scope, key, request_hash, status_code, response)
+       VALUES ($1, $2, $3, $4, 'null') ON CONFLICT DO NOTHING RETURNING key`,
+      [scope, key, requestHash, IN_PROGRESS],
+    );
+    if (inserted.length) return null;
+    const [row] = await this.ds.query(
+      `SELECT request_hash, status_code, response FROM idempotency_key WHERE scope = $1 AND key = $2`,
+      [scope, key],
+    );
+    if (!row) return this.claim(scope, key, requestHash);
+    if (row.request_hash !== requestHash) {
+      throw new DomainError(ErrorCode.IDEMPOTENCY_MISMATCH, 'This Idempotency-Key was already used with a different request body');
+    }
+    if (row.status_code === IN_PROGRESS) {
+      throw new DomainError(ErrorCode.CONFLICT, 'A request with this Idempotency-Key is still being processed');
+    }
+    return { status: row.status_code, body: row.response };
+  }
+
+  async complete(scope: string, key: string, status: number, body: unknown): Promise<void> {
+    await this.ds.query(`UPDATE idempotency_key SET status_code = $3, response = $4 WHERE scope = $1 AND key = $2`, [
+      scope,
+      key,
+      status,
+      JSON.stringify(body ?? null),
+    ]);
+  }
+
+  async release(scope: string, key: string): Promise<void> {
+    await this.ds.query(`DELETE FROM idempotency_key WHERE scope = $1 AND key = $2 AND status_code = $3`, [scope, key, IN_PROGRESS]);
+  }
+}
+
+/**
+ * `Idempotency-Key` on POST: a repeat with the same key and body replays the first response and
+ * creates nothing; the same key with another body is 409. Keys are scoped to the caller and route.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly store: IdempotencyService) {}
+
+  async intercept(ctx: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const req = ctx.switchToHttp().getRequest<FastifyRequest & { user?: Actor }>();
+    const raw = req.headers[HEADER];
+    if (req.method !== 'POST' || raw === undefined) return next.handle();
+    const key = Array.isArray(raw) ? raw[0] : raw;
+    if (!/^[\w.:-]{1,200}$/.test(key)) throw invalid([{ field: 'Idempotency-Key', message: 'must be 1–200 characters of letters, digits, ".", ":", "_" or "-"' }]);
+    const who = req.user?.userId ?? `anon:${req.ip}`;
+    const scope = `${who} POST ${req.routeOptions.url ?? req.url}:${req.url}`;
+    const hash = createHash('sha256').update(JSON.stringify(req.body ?? null)).digest('hex');
+    const replay = await this.store.claim(scope, key, hash);
+    const reply = ctx.switchToHttp().getResponse<FastifyReply>();
+    if (replay) {
+      void reply.status(replay.status).header('Idempotency-Replayed', 'true');
+      return of(replay.body);
+    }
+    return from(
+      (async () => {
+        try {
+          const body = await new Promise<unknown>((resolve, reject) => next.handle().subscribe({ next: resolve, error: reject }));
+          const status = (Reflect.getMetadata(HTTP_CODE_METADATA, ctx.getHandler()) as number | undefined) ?? HttpStatus.CREATED;
+          await this.store.complete(scope, key, status, body);
+          return body;
+        } catch (err) {
+          await this.store.release(scope, key);
+          throw err;
+        }
+      })(),
+    );
+  }
+}

@@ -1,0 +1,37 @@
+import type { ConnectionOptions, DefaultJobOptions } from 'bullmq';
+import { Env } from '../config/env.js';
+
+/** Queue names: one enum, so producers and the worker cannot drift apart. */
+export enum QueueName {
+  MAINTENANCE = 'maintenance',
+}
+
+/** Job names per queue; the worker refuses to start if one has no handler. */
+export enum JobName {
+  HEARTBEAT = 'heartbeat',
+}
+
+export const QUEUE_JOBS: Record<QueueName, JobName[]> = {
+  [QueueName.MAINTENANCE]: [JobName.HEARTBEAT],
+};
+
+/** Defaults for every job: retries with exponential backoff, bounded history, failures kept for inspection. */
+export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 5_000 },
+  removeOnComplete: { count: 1_000, age: 7 * 24 * 3600 },
+  removeOnFail: false,
+};
+
+export function bullConnection(env: Env): ConnectionOptions {
+  const u = new URL(env.REDIS_URL);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    username: u.username || undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : undefined,
+    tls: u.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: null,
+  };
+}

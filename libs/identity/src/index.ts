@@ -1,0 +1,5 @@
+export * from './identity.module.js';
+export * from './auth.service.js';
+export * from './entities/user.entity.js';
+export * from './dto/auth.dto.js';
+export * from './password.js';

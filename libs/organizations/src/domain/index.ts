@@ -1,0 +1,3 @@
+export * from './classification.js';
+export * from './identifiers.js';
+export * from './validators.js';
