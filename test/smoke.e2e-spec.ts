@@ -1,5 +1,5 @@
 import { factory } from './support/factory.js';
-import { startTestApp, TestApp } from './support/app.js';
+import { startTestApp, type TestApp } from './support/app.js';
 
 describe('smoke', () => {
   let t: TestApp;

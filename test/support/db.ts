@@ -11,7 +11,7 @@ export function dbUrl(name: string): string {
   return u.toString();
 }
 
-/** Template name changes whenever a migration file changes, so a stale template is never reused. */
+/** Same as global-setup.mjs: the template's name changes whenever a migration or the lock file changes. */
 export function templateName(root: string): string {
   const dir = join(root, 'libs/core/src/database/migrations');
   const h = createHash('sha256');

@@ -30,7 +30,7 @@ export function enterpriseProfile(over: Record<string, unknown> = {}) {
     regionCode: '33.20.01',
     kbliCodes: ['10794'],
     netAssetsIdr: 300_000_000,
-    annualSalesIdr: 1_200_000_000,
+    annualSalesIdr: 3_000_000_000,
     workforce: 12,
     foundedYear: 2015,
     contactEmail: 'kontak@example.id',

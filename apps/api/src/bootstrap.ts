@@ -1,12 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { configureApp, ConfigureOptions, loadEnv, runMigrations } from '@jalin/core';
+import { configureApp, type ConfigureOptions, loadEnv, runMigrations } from '@jalin/core';
 import { AuthService } from '@jalin/identity';
 import { AppModule } from './app.module.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
+import { assignRequestId } from '@jalin/core';
 
 export interface CreateApiOptions extends ConfigureOptions {
   /** Apply pending migrations (under the advisory lock) before serving. */
@@ -24,9 +25,11 @@ export async function createApi(opts: CreateApiOptions = {}): Promise<NestFastif
     trustProxy: false,
     return503OnClosing: true,
     forceCloseConnections: false,
+    genReqId: assignRequestId,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     bufferLogs: true,
+    abortOnError: false,
     logger: opts.logger === false ? false : undefined,
   });
   if (opts.logger !== false) app.useLogger(app.get(PinoLogger));

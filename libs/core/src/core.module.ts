@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
 import { PassportModule } from '@nestjs/passport';
@@ -24,33 +24,33 @@ export const READ_CONNECTION = 'read';
 @Module({})
 export class CoreModule {
   static forRoot(opts: { http: boolean }): DynamicModule {
-    const env = loadEnv();
+    // Configuration is read when the providers are built, not when this module is imported.
     return {
       module: CoreModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: (raw) => ({ ...validateEnv(raw) }) }),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: env.LOG_LEVEL,
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'], censor: '[redacted]' },
-            genReqId: (req, res) => {
-              const given = req.headers['x-request-id'];
-              const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-              res.setHeader('X-Request-Id', id);
-              return id;
+        LoggerModule.forRootAsync({
+          useFactory: () => ({
+            pinoHttp: {
+              level: loadEnv().LOG_LEVEL,
+              redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'], censor: '[redacted]' },
+              genReqId: (req) => String(req.headers['x-request-id'] ?? randomUUID()),
+              autoLogging: { ignore: (req) => req.url === '/health' },
             },
-            autoLogging: { ignore: (req) => req.url === '/health' },
-          },
+          }),
         }),
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({ ...dataSourceOptions(env), autoLoadEntities: true }),
+          useFactory: () => ({ ...dataSourceOptions(loadEnv()), autoLoadEntities: true }),
         }),
         TypeOrmModule.forRootAsync({
           name: READ_CONNECTION,
-          useFactory: () => ({
-            ...dataSourceOptions(env, env.DATABASE_READ_URL ?? env.DATABASE_URL),
-            extra: { max: 5, options: '-c default_transaction_read_only=on', application_name: 'jalin-read' },
-          }),
+          useFactory: () => {
+            const env = loadEnv();
+            return {
+              ...dataSourceOptions(env, env.DATABASE_READ_URL ?? env.DATABASE_URL),
+              extra: { max: 5, options: '-c default_transaction_read_only=on', application_name: 'jalin-read' },
+            };
+          },
         }),
         ...(opts.http ? [PassportModule] : []),
       ],

@@ -10,7 +10,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Actor, Authenticated, CurrentActor, IdempotencyInterceptor, Public, Role } from '@jalin/core';
+import { type Actor, Authenticated, CurrentActor, IdempotencyInterceptor, Public, Role } from '@jalin/core';
 import { AuthService } from './auth.service.js';
 import { CreateStaffUserDto, LoginDto, LogoutDto, RefreshDto, RegisterDto } from './dto/auth.dto.js';
 

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Authenticated, CurrentActor, IdParam, Page, PageQuery, Role } from '@jalin/core';
+import { type Actor, Authenticated, CurrentActor, IdParam, type Page, PageQuery, Role } from '@jalin/core';
 import { UpdateOrganizationDto } from './dto/organization.dto.js';
 import { EnterpriseSearchQuery } from './dto/search.dto.js';
-import { OrganizationView } from './organization.view.js';
+import { type OrganizationView } from './organization.view.js';
 import { OrganizationsService } from './organizations.service.js';
 
 @ApiTags('organisations')

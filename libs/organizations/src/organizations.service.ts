@@ -2,16 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  Actor,
+  type Actor,
   decodeCursor,
   DomainError,
   ErrorCode,
-  FieldError,
+  type FieldError,
   invalid,
   isOversight,
   loadEnv,
   notFound,
-  Page,
+  type Page,
   staleVersion,
   toPage,
 } from '@jalin/core';
@@ -20,8 +20,8 @@ import { classify, isPartnerScale, isSmallScale } from './domain/classification.
 import { normalizeNib, normalizeNpwp } from './domain/identifiers.js';
 import { ProfileFieldsDto, RegisterOrganizationDto, UpdateOrganizationDto } from './dto/organization.dto.js';
 import { EnterpriseSearchQuery } from './dto/search.dto.js';
-import { Organization, OrganizationKind } from './entities/organization.entity.js';
-import { toOrganizationView, OrganizationView } from './organization.view.js';
+import { Organization, type OrganizationKind } from './entities/organization.entity.js';
+import { toOrganizationView, type OrganizationView } from './organization.view.js';
 
 const ENTERPRISE_ONLY = ['products', 'capacities', 'certifications', 'needs'] as const;
 const PARTNER_ONLY = ['pic'] as const;

@@ -33,8 +33,10 @@ export function parseKbliCsv(text: string): { code: string; level: number; title
   });
   if (!records.length) problems.push('the file has no rows');
   else if (!('code' in records[0] && 'level' in records[0] && 'title' in records[0])) problems.push('header must be code,level,title,description');
+  // Every entry needs its division; an intermediate level may be missing from a published list
+  // (the national licensing system's own file lacks a few): the parent is then the nearest ancestor.
   for (const r of rows) {
-    if (r.level > 2 && !seen.has(r.code.slice(0, -1))) problems.push(`code ${r.code}: its parent ${r.code.slice(0, -1)} is not in the file`);
+    if (r.level > 2 && !seen.has(r.code.slice(0, 2))) problems.push(`code ${r.code}: its division ${r.code.slice(0, 2)} is not in the file`);
   }
   if (problems.length) throw new KbliImportError(problems);
   return rows;
@@ -43,6 +45,7 @@ export function parseKbliCsv(text: string): { code: string; level: number; title
 /** Loads (upserts) a full KBLI list in one transaction. */
 export async function importKbli(ds: DataSource, path: string): Promise<KbliImportResult> {
   const rows = parseKbliCsv(await readFile(path, 'utf8'));
+  const seen = new Set(rows.map((r) => r.code));
   await ds.transaction(async (m) => {
     for (let i = 0; i < rows.length; i += 2000) {
       const b = rows.slice(i, i + 2000);
@@ -55,7 +58,7 @@ export async function importKbli(ds: DataSource, path: string): Promise<KbliImpo
           b.map((r) => r.code),
           b.map((r) => r.level),
           b.map((r) => sectionOfDivision(r.code.slice(0, 2))),
-          b.map((r) => (r.level === 2 ? sectionOfDivision(r.code) : r.code.slice(0, -1))),
+          b.map((r) => (r.level === 2 ? sectionOfDivision(r.code) : nearestAncestor(r.code, seen))),
           b.map((r) => r.title),
           b.map((r) => r.description),
         ],
@@ -65,4 +68,9 @@ export async function importKbli(ds: DataSource, path: string): Promise<KbliImpo
   const byLevel: Record<number, number> = {};
   for (const r of rows) byLevel[r.level] = (byLevel[r.level] ?? 0) + 1;
   return { rows: rows.length, byLevel };
+}
+
+function nearestAncestor(code: string, known: Set<string>): string {
+  for (let n = code.length - 1; n > 2; n--) if (known.has(code.slice(0, n))) return code.slice(0, n);
+  return code.slice(0, 2);
 }

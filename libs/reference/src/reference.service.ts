@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { IndonesianZone } from '@jalin/core';
+import { type IndonesianZone } from '@jalin/core';
 
 export interface RegionDto {
   code: string;

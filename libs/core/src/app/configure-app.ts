@@ -1,5 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
@@ -9,6 +11,17 @@ import { ProblemDetailsFilter } from '../errors/problem.filter.js';
 import { createValidationPipe } from '../http/validation.js';
 
 export const API_PREFIX = 'api/v1';
+
+/**
+ * Fastify's request id: the caller's `X-Request-Id` when it is sane, else a UUID. Written back into
+ * the raw headers so the pino request logger logs the same id; returned to the client on every reply.
+ */
+export function assignRequestId(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+  req.headers['x-request-id'] = id;
+  return id;
+}
 
 export interface ConfigureOptions {
   /** Swagger UI needs CommonJS packages that break under jest's ESM mode; `/docs-json` works everywhere. */
@@ -63,5 +76,11 @@ export async function configureApp(app: NestFastifyApplication, opts: ConfigureO
     jsonDocumentUrl: 'docs-json',
     useGlobalPrefix: false,
   });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (req, reply) => {
+      void reply.header('X-Request-Id', req.id);
+    });
   app.enableShutdownHooks();
 }

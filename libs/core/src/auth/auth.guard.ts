@@ -1,9 +1,9 @@
-import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { DomainError, ErrorCode } from '../errors/domain-error.js';
-import { Actor } from './actor.js';
-import { POLICY_KEY, RoutePolicy } from './policy.js';
+import { type Actor } from './actor.js';
+import { POLICY_KEY, type RoutePolicy } from './policy.js';
 
 /**
  * The one global guard. Closed by default: a route without a declared policy is refused

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { loadEnv } from '../config/env.js';
-import { AccessClaims, Actor } from './actor.js';
+import { type AccessClaims, type Actor } from './actor.js';
 
 export const JWT_ALGORITHM = 'HS256' as const;
 

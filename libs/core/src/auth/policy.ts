@@ -1,6 +1,6 @@
-import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { Actor, Role } from './actor.js';
+import { type Actor, Role } from './actor.js';
 
 export const POLICY_KEY = 'jalin:policy';
 

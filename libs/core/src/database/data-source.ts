@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { Env, loadEnv } from '../config/env.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './naming.js';
@@ -23,6 +23,3 @@ export function dataSourceOptions(env: Env = loadEnv(), url = env.DATABASE_URL):
   };
 }
 
-/** For the TypeORM CLI (`typeorm migration:* -d dist/libs/core/src/database/data-source.js`). */
-export const AppDataSource = new DataSource(dataSourceOptions());
-export default AppDataSource;

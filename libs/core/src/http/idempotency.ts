@@ -1,11 +1,11 @@
-import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, HttpStatus, Injectable, type NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, Observable, of } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { Actor } from '../auth/actor.js';
+import { type Actor } from '../auth/actor.js';
 import { DomainError, ErrorCode, invalid } from '../errors/domain-error.js';
 
 const HEADER = 'idempotency-key';

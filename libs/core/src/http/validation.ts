@@ -1,5 +1,5 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { FieldError, invalid } from '../errors/domain-error.js';
+import { type ValidationError, ValidationPipe } from '@nestjs/common';
+import { type FieldError, invalid } from '../errors/domain-error.js';
 
 /** Flattens class-validator's tree into `{ field: "organization.pic.email", message }` pairs. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 import { KBLI_DIVISIONS } from '../../reference-data/kbli-divisions.js';
 import { KBLI_SECTIONS, sectionOfDivision } from '../../reference-data/kbli-sections.js';
 import { loadKemendagriRegions } from '../../reference-data/regions.js';

@@ -1,0 +1,179 @@
+import type { INestApplicationContext, Logger } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { DomainError, ErrorCode, flattenValidationErrors, invalid, Role } from '@jalin/core';
+import { AuthService, CreateStaffUserDto, RegisterDto } from '@jalin/identity';
+import { buildDemoPopulation, DEMO_PASSWORD, demoMarkerEmail, type DemoRegistration, type DemoStaff } from './demo-data.js';
+
+export interface DemoAccount {
+  role: string;
+  email: string;
+  password: string;
+  organization?: string;
+}
+
+/** Arbitrary but fixed, distinct from the migration lock: two processes never seed at once. */
+const SEED_LOCK_KEY = 7_140_203_2;
+/** Enterprise accounts listed one by one in the summary; the rest are counted. */
+const ENTERPRISES_LISTED = 5;
+
+/**
+ * Creates the demo population through AuthService (so every rule and validation applies). Returns the
+ * accounts made. Skips (returns []) if the demo's first partner e-mail already exists.
+ *
+ * That partner is registered last, so its account means "the seed completed"; a run that was cut
+ * short is resumed by the next one (accounts whose e-mail exists are left alone). Failures throw.
+ */
+export async function seedDemo(app: INestApplicationContext, logger: Logger): Promise<DemoAccount[]> {
+  const ds = app.get(DataSource);
+  return withSeedLock(ds, async () => {
+    const marker = demoMarkerEmail();
+    if (await emailExists(ds, marker)) {
+      logger.log(`Demo data already present (${marker} exists); nothing to do.`);
+      return [];
+    }
+    return runSeed(app, logger);
+  });
+}
+
+/**
+ * Seeds only when the organization table is empty (first start). Prints accounts via logger.
+ * A failure is logged, not thrown, so the API still starts; the accounts made until then are returned.
+ */
+export async function seedDemoIfEmpty(app: INestApplicationContext, logger: Logger): Promise<DemoAccount[]> {
+  const ds = app.get(DataSource);
+  return withSeedLock(ds, async () => {
+    const [row]: { exists: boolean }[] = await ds.query(`SELECT EXISTS (SELECT 1 FROM organization) AS "exists"`);
+    if (row?.exists) return [];
+    logger.log('The database has no organisations yet: creating the demo population (SEED_DEMO_ON_EMPTY=false turns this off).');
+    const made: DemoAccount[] = [];
+    try {
+      await runSeed(app, logger, made);
+    } catch (err) {
+      logger.error(`Demo seed stopped after ${made.length} accounts: ${err instanceof Error ? err.message : String(err)}`);
+      if (made.length) printAccounts(logger, made);
+    }
+    return made;
+  });
+}
+
+async function runSeed(app: INestApplicationContext, logger: Logger, made: DemoAccount[] = []): Promise<DemoAccount[]> {
+  const auth = app.get(AuthService);
+  const ds = app.get(DataSource);
+  const pop = buildDemoPopulation();
+  const [marker, ...otherPartners] = pop.partners;
+  const orgs = [...otherPartners, ...pop.enterprises];
+  const total = orgs.length + 3;
+  const started = Date.now();
+  let done = 0;
+  const progress = () => {
+    done++;
+    if (done % 10 === 0) logger.log(`Demo seed: ${done}/${total} accounts`);
+  };
+
+  // Sequential on purpose: argon2 hashing is CPU-heavy.
+  for (const r of orgs) {
+    if (await registerOne(auth, ds, logger, r, made)) progress();
+  }
+  for (const s of [pop.officer, pop.admin]) {
+    if (await createStaffOne(auth, ds, logger, s, made)) progress();
+  }
+  if (marker && (await registerOne(auth, ds, logger, marker, made))) progress();
+
+  // Summary in the population's order: partners, small firms, officer, admin.
+  const order = new Map([...pop.partners, ...pop.enterprises, pop.officer, pop.admin].map((a, i) => [a.email, i]));
+  made.sort((a, b) => (order.get(a.email) ?? 0) - (order.get(b.email) ?? 0));
+  logger.log(`Demo seed: ${made.length} accounts created in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  printAccounts(logger, made);
+  return made;
+}
+
+async function registerOne(auth: AuthService, ds: DataSource, logger: Logger, r: DemoRegistration, made: DemoAccount[]): Promise<boolean> {
+  const name = r.organization.name;
+  if (await emailExists(ds, r.email)) {
+    logger.warn(`Demo seed: ${r.email} exists already; ${name} left as it is.`);
+    return false;
+  }
+  const dto = await validDto(RegisterDto, { email: r.email, password: DEMO_PASSWORD, fullName: r.fullName, locale: 'id', organization: r.organization }, name);
+  try {
+    await auth.register(dto);
+  } catch (err) {
+    throw new Error(`Demo seed: registering ${name} (${r.email}) failed: ${describe(err)}`, { cause: err });
+  }
+  made.push({ role: r.organization.kind === 'enterprise' ? Role.ENTERPRISE : Role.PARTNER, email: r.email, password: DEMO_PASSWORD, organization: name });
+  return true;
+}
+
+async function createStaffOne(auth: AuthService, ds: DataSource, logger: Logger, s: DemoStaff, made: DemoAccount[]): Promise<boolean> {
+  if (await emailExists(ds, s.email)) {
+    logger.log(`Demo seed: ${s.email} exists already; not created again.`);
+    return false;
+  }
+  const dto = await validDto(CreateStaffUserDto, { email: s.email, password: DEMO_PASSWORD, fullName: s.fullName, role: s.role, locale: 'id' }, s.email);
+  try {
+    await auth.createStaff(dto);
+  } catch (err) {
+    // Another process created it between the check and now: fine.
+    if (err instanceof DomainError && err.code === ErrorCode.DUPLICATE) return false;
+    throw new Error(`Demo seed: creating ${s.role} ${s.email} failed: ${describe(err)}`, { cause: err });
+  }
+  made.push({ role: s.role, email: s.email, password: DEMO_PASSWORD });
+  return true;
+}
+
+/** The same checks the API's ValidationPipe makes on a request body. */
+async function validDto<T extends object>(cls: new () => T, plain: object, label: string): Promise<T> {
+  const dto = plainToInstance(cls, plain);
+  const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, validationError: { target: false, value: false } });
+  if (errors.length) {
+    const fields = flattenValidationErrors(errors);
+    throw invalid(fields, `Demo data for ${label} is invalid: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`);
+  }
+  return dto;
+}
+
+async function emailExists(ds: DataSource, email: string): Promise<boolean> {
+  const [row]: { exists: boolean }[] = await ds.query(`SELECT EXISTS (SELECT 1 FROM app_user WHERE lower(email) = lower($1)) AS "exists"`, [email]);
+  return row?.exists === true;
+}
+
+/** Runs `fn` holding a session-level advisory lock on a dedicated connection. */
+async function withSeedLock<T>(ds: DataSource, fn: () => Promise<T>): Promise<T> {
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [SEED_LOCK_KEY]);
+    try {
+      return await fn();
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK_KEY]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+function describe(err: unknown): string {
+  if (err instanceof DomainError) {
+    const fields = err.extra.errors?.map((f) => `${f.field}: ${f.message}`).join('; ');
+    return fields ? `${err.message} (${fields})` : err.message;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+function printAccounts(logger: Logger, accounts: DemoAccount[]): void {
+  if (!accounts.length) return;
+  const width = Math.max(...accounts.map((a) => a.email.length));
+  const line = (role: string, email: string, org = '') => logger.log(`  ${role.padEnd(11)} ${email.padEnd(width)}  ${org}`.trimEnd());
+  const enterprises = accounts.filter((a) => a.role === Role.ENTERPRISE);
+  logger.log(`Demo accounts — the password of every one is "${DEMO_PASSWORD}":`);
+  line('ROLE', 'E-MAIL', 'ORGANISATION');
+  for (const a of accounts.filter((x) => x.role === Role.PARTNER)) line(a.role, a.email, a.organization);
+  for (const a of enterprises.slice(0, ENTERPRISES_LISTED)) line(a.role, a.email, a.organization);
+  if (enterprises.length > ENTERPRISES_LISTED) {
+    line(Role.ENTERPRISE, `… and ${enterprises.length - ENTERPRISES_LISTED} more small firms, each owner@<firm>.demo.jalin.id`);
+  }
+  for (const a of accounts.filter((x) => x.role === Role.MINISTRY)) line(a.role, a.email, 'Kemenperin (all provinces)');
+  for (const a of accounts.filter((x) => x.role === Role.ADMIN)) line(a.role, a.email, 'platform administrator');
+}
