@@ -35,6 +35,16 @@ export class CoreModule {
               level: loadEnv().LOG_LEVEL,
               redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'], censor: '[redacted]' },
               genReqId: (req) => String(req.headers['x-request-id'] ?? randomUUID()),
+              serializers: {
+                req: (req: { id: string; method: string; url: string; headers: Record<string, unknown>; remoteAddress?: string }) => ({
+                  id: req.id,
+                  method: req.method,
+                  url: req.url,
+                  headers: { 'user-agent': req.headers['user-agent'], authorization: req.headers.authorization },
+                  remoteAddress: req.remoteAddress,
+                }),
+                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+              },
               autoLogging: { ignore: (req) => req.url === '/health' },
             },
           }),
