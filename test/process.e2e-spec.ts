@@ -59,7 +59,7 @@ describe('built programs', () => {
       expect(ui.status).toBe(200);
       expect(await ui.text()).toMatch(/swagger/i);
       const doc = await fetch('http://127.0.0.1:3917/docs-json');
-      expect((await doc.json()).openapi).toMatch(/^3\./);
+      expect(((await doc.json()) as { openapi: string }).openapi).toMatch(/^3\./);
     } finally {
       api.kill('SIGTERM');
     }

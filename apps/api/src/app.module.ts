@@ -1,12 +1,23 @@
 import { Module } from '@nestjs/common';
 import { CoreModule, HealthController } from '@jalin/core';
 import { IdentityModule } from '@jalin/identity';
+import { MatchingModule } from '@jalin/matching';
+import { NotificationsModule } from '@jalin/notifications';
+import { OpportunitiesModule } from '@jalin/opportunities';
 import { OrganizationsModule } from '@jalin/organizations';
 import { ReferenceModule } from '@jalin/reference';
 
 /** HTTP composition only: the feature modules' controllers behind the core's guard, pipes and filters. */
 @Module({
-  imports: [CoreModule.forRoot({ http: true }), ReferenceModule, OrganizationsModule, IdentityModule],
+  imports: [
+    CoreModule.forRoot({ http: true }),
+    ReferenceModule,
+    OrganizationsModule,
+    IdentityModule,
+    NotificationsModule,
+    OpportunitiesModule,
+    MatchingModule,
+  ],
   controllers: [HealthController],
 })
 export class AppModule {}

@@ -1,0 +1,1 @@
+export * from './opportunities.module.js';
