@@ -1,1 +1,4 @@
 export * from './matching.module.js';
+export * from './matching.service.js';
+export * from './scoring.js';
+export * from './reasons.js';
