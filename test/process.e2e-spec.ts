@@ -5,7 +5,8 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { createTestDb, type TestDb } from './support/app.js';
+import { createTestDb, startTestApp, type TestDb } from './support/app.js';
+import { factory } from './support/factory.js';
 
 const KBLI_CSV = join(process.cwd(), '..', 'shared', 'data', 'kbli-2020.csv');
 
@@ -77,6 +78,32 @@ describe('built programs', () => {
       worker.kill('SIGTERM');
     }
     await stopped;
+  }, 60_000);
+
+  it('the worker closes opportunities whose closesAt has passed', async () => {
+    const t = await startTestApp({}, db);
+    let worker: ChildProcess | undefined;
+    try {
+      const partner = await factory(t).partner();
+      const [{ id }] = await t.ds.query(
+        `INSERT INTO opportunity (partner_id, pattern, title, kbli_codes, slots, status, published_at, closes_at)
+         VALUES ($1, 'SUBCONTRACT', 'Expired', ARRAY['10794'], 1, 'OPEN', now() - interval '2 days', now() - interval '1 hour') RETURNING id`,
+        [partner.organization!.id],
+      );
+      worker = spawn('node', ['dist/apps/worker/src/main.js'], { env: { ...env, SWEEP_INTERVAL_SECONDS: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+      let row: { status: string; closed_reason: string } | undefined;
+      for (let i = 0; i < 100; i++) {
+        [row] = await t.ds.query(`SELECT status, closed_reason FROM opportunity WHERE id = $1`, [id]);
+        if (row?.status === 'CLOSED') break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(row).toEqual({ status: 'CLOSED', closed_reason: 'DEADLINE' });
+    } finally {
+      const stopped = worker ? stoppedCleanly(worker) : Promise.resolve();
+      worker?.kill('SIGTERM');
+      await stopped;
+      await t.close();
+    }
   }, 60_000);
 
   it('a process with a malformed variable stops, naming it', () => {

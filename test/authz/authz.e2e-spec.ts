@@ -1,4 +1,5 @@
 import { bearer, factory, type Session } from '../support/factory.js';
+import { opportunities } from '../support/opportunities.js';
 import { listRoutes } from '../support/routes.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { type Caller, CALLERS, MATRIX, type MatrixContext } from './matrix.js';
@@ -16,11 +17,32 @@ describe('authorization matrix', () => {
     ]);
     sessions = { enterpriseA, enterpriseB, partnerA, partnerB, ministry, admin };
     let n = 0;
+    // partnerA's opportunities in the states the rows need; one per state-changing row, as each row runs once per caller.
+    const o = opportunities(t);
+    const [open, draft, publishable, closable, inviting, second, third] = await Promise.all([
+      o.open(partnerA), o.draft(partnerA), o.draft(partnerA), o.open(partnerA), o.open(partnerA), o.open(partnerA), o.open(partnerA),
+    ]);
+    const [application, toWithdraw, toAccept, toReject, invitation] = await Promise.all([
+      o.apply(enterpriseA, open.id), o.apply(enterpriseA, second.id), o.apply(enterpriseB, second.id), o.apply(enterpriseA, third.id),
+      o.invite(partnerA, third.id, enterpriseB.organization!.id),
+    ]);
+    const inbox = await t.http().get('/api/v1/notifications').set(bearer(partnerA));
     ctx = {
       enterpriseA: enterpriseA.organization!.id,
       enterpriseB: enterpriseB.organization!.id,
       partnerA: partnerA.organization!.id,
       partnerB: partnerB.organization!.id,
+      openOpportunity: open.id,
+      draftOpportunity: draft.id,
+      publishableOpportunity: publishable.id,
+      closableOpportunity: closable.id,
+      invitingOpportunity: inviting.id,
+      application: application.id,
+      toAccept: toAccept.id,
+      toReject: toReject.id,
+      toWithdraw: toWithdraw.id,
+      invitation: invitation.id,
+      partnerANotification: (inbox.body as { items: { id: string }[] }).items[0].id,
       unique: () => `${Date.now()}-${n++}`,
     };
   });

@@ -11,6 +11,21 @@ export interface MatrixContext {
   enterpriseB: string;
   partnerA: string;
   partnerB: string;
+  /** partnerA's opportunities: OPEN (enterpriseA has applied), DRAFT, and single-use ones for state-changing rows. */
+  openOpportunity: string;
+  draftOpportunity: string;
+  publishableOpportunity: string;
+  closableOpportunity: string;
+  invitingOpportunity: string;
+  /** enterpriseA's SUBMITTED application to openOpportunity; others for the decision rows. */
+  application: string;
+  toAccept: string;
+  toReject: string;
+  toWithdraw: string;
+  /** partnerA's invitation of enterpriseB. */
+  invitation: string;
+  /** A notification addressed to partnerA's organisation. */
+  partnerANotification: string;
   unique(): string;
 }
 
@@ -64,6 +79,88 @@ export const MATRIX: MatrixRow[] = [
   // reference data
   { method: 'GET', route: '/api/v1/reference/regions', url: () => '/api/v1/reference/regions', expect: all(200) },
   { method: 'GET', route: '/api/v1/reference/kbli', url: () => '/api/v1/reference/kbli?q=keripik', expect: all(200) },
+  // opportunities
+  {
+    method: 'POST', route: '/api/v1/opportunities', url: () => '/api/v1/opportunities',
+    body: () => ({ pattern: 'SUBCONTRACT', title: 'Peluang matriks', kbliCodes: ['10794'], slots: 1 }),
+    expect: only({ partnerA: 201, partnerB: 201 }),
+  },
+  { method: 'GET', route: '/api/v1/opportunities', url: () => '/api/v1/opportunities', expect: signedIn(200) },
+  { method: 'GET', route: '/api/v1/opportunities/:id', url: (c) => `/api/v1/opportunities/${c.openOpportunity}`, expect: signedIn(200) },
+  // a draft is its partner's alone
+  { method: 'GET', route: '/api/v1/opportunities/:id', url: (c) => `/api/v1/opportunities/${c.draftOpportunity}`, expect: { ...signedIn(404), partnerA: 200 } },
+  {
+    method: 'PATCH', route: '/api/v1/opportunities/:id', url: (c) => `/api/v1/opportunities/${c.draftOpportunity}`, body: () => ({ title: 'Judul baru' }),
+    expect: only({ partnerA: 200, partnerB: 404 }),
+  },
+  {
+    method: 'POST', route: '/api/v1/opportunities/:id/publish', url: (c) => `/api/v1/opportunities/${c.publishableOpportunity}/publish`, body: () => ({}),
+    expect: only({ partnerA: 200, partnerB: 404 }),
+  },
+  {
+    method: 'POST', route: '/api/v1/opportunities/:id/close', url: (c) => `/api/v1/opportunities/${c.closableOpportunity}/close`, body: () => ({}),
+    expect: only({ partnerA: 200, partnerB: 404 }),
+  },
+  {
+    // enterpriseA already applied (409); enterpriseB applies now
+    method: 'POST', route: '/api/v1/opportunities/:id/applications', url: (c) => `/api/v1/opportunities/${c.openOpportunity}/applications`,
+    body: () => ({ message: 'Kami siap.' }), expect: only({ enterpriseA: 409, enterpriseB: 201 }),
+  },
+  {
+    // enterpriseB cannot see partnerA's draft at all
+    method: 'POST', route: '/api/v1/opportunities/:id/applications', url: (c) => `/api/v1/opportunities/${c.draftOpportunity}/applications`,
+    body: () => ({}), expect: only({ enterpriseA: 404, enterpriseB: 404 }),
+  },
+  {
+    method: 'POST', route: '/api/v1/opportunities/:id/invitations', url: (c) => `/api/v1/opportunities/${c.invitingOpportunity}/invitations`,
+    body: (c) => ({ enterpriseId: c.enterpriseA, message: 'Silakan melamar.' }), expect: only({ partnerA: 201, partnerB: 404 }),
+  },
+  // applications
+  { method: 'GET', route: '/api/v1/applications', url: () => '/api/v1/applications', expect: signedIn(200) },
+  {
+    method: 'GET', route: '/api/v1/applications/:id', url: (c) => `/api/v1/applications/${c.application}`,
+    expect: { ...signedIn(404), enterpriseA: 200, partnerA: 200, ministry: 200, admin: 200 },
+  },
+  {
+    method: 'POST', route: '/api/v1/applications/:id/shortlist', url: (c) => `/api/v1/applications/${c.application}/shortlist`, body: () => ({}),
+    expect: only({ partnerA: 200, partnerB: 404 }),
+  },
+  {
+    method: 'POST', route: '/api/v1/applications/:id/accept', url: (c) => `/api/v1/applications/${c.toAccept}/accept`, body: () => ({ note: 'Selamat bergabung.' }),
+    expect: only({ partnerA: 200, partnerB: 404 }),
+  },
+  {
+    method: 'POST', route: '/api/v1/applications/:id/reject', url: (c) => `/api/v1/applications/${c.toReject}/reject`, body: () => ({}),
+    expect: only({ partnerA: 200, partnerB: 404 }),
+  },
+  {
+    method: 'POST', route: '/api/v1/applications/:id/withdraw', url: (c) => `/api/v1/applications/${c.toWithdraw}/withdraw`, body: () => ({}),
+    expect: only({ enterpriseA: 200, enterpriseB: 404 }),
+  },
+  {
+    method: 'POST', route: '/api/v1/applications/:id/decline', url: (c) => `/api/v1/applications/${c.invitation}/decline`, body: () => ({}),
+    expect: only({ enterpriseA: 404, enterpriseB: 200 }),
+  },
+  // notifications
+  { method: 'GET', route: '/api/v1/notifications', url: () => '/api/v1/notifications', expect: signedIn(200) },
+  {
+    method: 'POST', route: '/api/v1/notifications/:id/read', url: (c) => `/api/v1/notifications/${c.partnerANotification}/read`,
+    expect: { ...signedIn(404), partnerA: 200 },
+  },
+  // matching: the owning partner and the ministry; another partner's opportunity is 404
+  {
+    method: 'GET', route: '/api/v1/opportunities/:id/matches', url: (c) => `/api/v1/opportunities/${c.openOpportunity}/matches`,
+    expect: only({ partnerA: 200, partnerB: 404, ministry: 200 }),
+  },
+  {
+    method: 'GET', route: '/api/v1/opportunities/:id/matches', url: (c) => `/api/v1/opportunities/${c.draftOpportunity}/matches`,
+    expect: only({ partnerA: 200, partnerB: 404, ministry: 200 }),
+  },
+  // recommendations: the firm's members and the ministry; another firm's is 404
+  {
+    method: 'GET', route: '/api/v1/enterprises/:id/recommendations', url: (c) => `/api/v1/enterprises/${c.enterpriseA}/recommendations`,
+    expect: only({ enterpriseA: 200, enterpriseB: 404, ministry: 200 }),
+  },
   // logout last: it revokes the caller's refresh-token family (access tokens stay valid until expiry)
   { method: 'POST', route: '/api/v1/auth/logout', url: () => '/api/v1/auth/logout', body: () => ({}), expect: signedIn(204) },
 ];

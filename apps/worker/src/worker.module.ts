@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { CoreModule } from '@jalin/core';
+import { Opportunity } from '@jalin/opportunities';
 import { WorkerRuntime } from './worker.runtime.js';
 
 /** The worker process: no HTTP; the libraries' processors and job schedulers. */
 @Module({
-  imports: [CoreModule.forRoot({ http: false })],
+  imports: [CoreModule.forRoot({ http: false }), TypeOrmModule.forFeature([Opportunity])],
   providers: [WorkerRuntime],
 })
 export class WorkerModule {}

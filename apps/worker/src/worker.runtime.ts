@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, Queue, Worker } from 'bullmq';
 import { createServer, Server } from 'node:http';
 import { DataSource } from 'typeorm';
+import { closeExpiredOpportunities } from '@jalin/opportunities';
 import { bullConnection, DEFAULT_JOB_OPTIONS, failingDependencies, JobName, loadEnv, QUEUE_JOBS, QueueName, RedisService } from '@jalin/core';
 
 type Handler = (job: Job) => Promise<unknown>;
@@ -25,6 +26,11 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
       await this.ds.query('SELECT 1');
       this.lastHeartbeat = new Date();
       return { at: this.lastHeartbeat.toISOString() };
+    },
+    [JobName.CLOSE_EXPIRED_OPPORTUNITIES]: async () => {
+      const closed = await closeExpiredOpportunities(this.ds);
+      if (closed) this.logger.log(`closed ${closed} expired opportunit${closed === 1 ? 'y' : 'ies'}`);
+      return { closed };
     },
   };
 
@@ -55,6 +61,11 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
     }
     const maintenance = this.queues.find((q) => q.name === QueueName.MAINTENANCE)!;
     await maintenance.upsertJobScheduler('heartbeat', { every: 60_000 }, { name: JobName.HEARTBEAT, data: {} });
+    await maintenance.upsertJobScheduler(
+      'close-expired-opportunities',
+      { every: this.env.SWEEP_INTERVAL_SECONDS * 1000 },
+      { name: JobName.CLOSE_EXPIRED_OPPORTUNITIES, data: {} },
+    );
     if (this.env.WORKER_HEALTH_PORT > 0) await this.startHealthServer(this.env.WORKER_HEALTH_PORT);
     this.logger.log(`worker started: queues ${this.queues.map((q) => q.name).join(', ')}`);
   }

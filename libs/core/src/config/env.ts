@@ -103,6 +103,10 @@ export class Env {
 
   @Transform(toInt) @IsInt() @Min(1000) @Max(60_000)
   SHUTDOWN_TIMEOUT_MS = 10_000;
+
+  /** How often the worker's sweep runs (closing expired opportunities; later: obligations, reminders). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
+  SWEEP_INTERVAL_SECONDS = 300;
 }
 
 export class EnvError extends Error {}

@@ -12,6 +12,11 @@ describe('toProblem', () => {
     expect(headers).toEqual({ 'Retry-After': '9' });
   });
 
+  it('never lets an extra member override a standard one', () => {
+    const { problem } = toProblem(new DomainError(ErrorCode.CONFLICT, 'no', { status: 'OPEN', title: 'x' }), '/x');
+    expect(problem).toMatchObject({ status: 409, title: 'Conflict' });
+  });
+
   it('maps Nest HTTP exceptions', () => {
     expect(toProblem(new NotFoundException('Cannot GET /a'), '/a').problem).toMatchObject({ status: 404, detail: 'No route matches GET /a' });
     expect(toProblem(new BadRequestException('nope'), '/a').problem.status).toBe(400);

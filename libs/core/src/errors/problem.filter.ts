@@ -77,13 +77,14 @@ export function toProblem(exception: unknown, instance: string, logger?: Logger)
     detail = (exception as unknown as Error).message;
   }
 
+  // Extra members never override the standard ones (an extra named `status` must not change the status).
   const problem: Problem = {
+    ...extra,
     type: `${TYPE_BASE}${code}`,
     title: TITLES[status] ?? 'Error',
     status,
     detail,
     instance,
-    ...extra,
   };
   if (errors) problem.errors = errors;
   if (status >= 500) {

@@ -9,10 +9,12 @@ export enum QueueName {
 /** Job names per queue; the worker refuses to start if one has no handler. */
 export enum JobName {
   HEARTBEAT = 'heartbeat',
+  /** Writes down what readers already see: OPEN opportunities past closesAt become CLOSED. */
+  CLOSE_EXPIRED_OPPORTUNITIES = 'close-expired-opportunities',
 }
 
 export const QUEUE_JOBS: Record<QueueName, JobName[]> = {
-  [QueueName.MAINTENANCE]: [JobName.HEARTBEAT],
+  [QueueName.MAINTENANCE]: [JobName.HEARTBEAT, JobName.CLOSE_EXPIRED_OPPORTUNITIES],
 };
 
 /** Defaults for every job: retries with exponential backoff, bounded history, failures kept for inspection. */

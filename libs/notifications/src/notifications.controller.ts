@@ -1,0 +1,29 @@
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, Authenticated, CurrentActor, IdParam, type Page } from '@jalin/core';
+import { NotificationListQuery, NotificationView } from './dto/notification.dto.js';
+import { NotificationsService } from './notifications.service.js';
+
+@ApiTags('notifications')
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ summary: 'Own notifications (addressed to the caller or the caller’s organisation), newest first; `unread=true` for unread only' })
+  @ApiOkResponse({ description: '{ items: Notification[], nextCursor }' })
+  list(@CurrentActor() actor: Actor, @Query() query: NotificationListQuery): Promise<Page<NotificationView>> {
+    return this.notifications.list(actor, query);
+  }
+
+  @Post(':id/read')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark a notification read for the caller; repeating it changes nothing' })
+  @ApiOkResponse({ type: NotificationView })
+  @ApiNotFoundResponse({ description: 'No such notification, or not addressed to the caller' })
+  read(@CurrentActor() actor: Actor, @IdParam('Notification') id: string): Promise<NotificationView> {
+    return this.notifications.markRead(actor, id);
+  }
+}

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { type Actor, decodeCursor, invalid, notFound, type Page, toPage } from '@jalin/core';
+import { type NotificationView } from './dto/notification.dto.js';
+import { Notification } from './entities/notification.entity.js';
+
+export interface NotificationInput {
+  /** Stable code of what happened, e.g. `APPLICATION_SUBMITTED`. */
+  kind: string;
+  /** Shown to people: Indonesian first. */
+  title: string;
+  body?: string;
+  entityType?: string | null;
+  entityId?: string | null;
+  data?: Record<string, unknown>;
+}
+
+/** A timestamp at full (microsecond) precision, so keyset cursors compare exactly what was sorted. */
+const isoMicros = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const CURSOR_TS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function timeCursor(cursor: string | undefined): { at: string; id: string } | null {
+  const key = decodeCursor(cursor, 2);
+  if (!key) return null;
+  const [at, id] = key;
+  if (typeof at !== 'string' || !CURSOR_TS.test(at) || typeof id !== 'string' || !UUID.test(id)) {
+    throw invalid([{ field: 'cursor', message: 'cursor is not one this API issued' }]);
+  }
+  return { at, id };
+}
+
+type Row = NotificationView & { sortKey: string };
+
+const COLUMNS = `n.id, n.kind, n.title, n.body, n.entity_type AS "entityType", n.entity_id AS "entityId", n.data,
+  n.created_at AS "createdAt", r.read_at AS "readAt", ${isoMicros('n.created_at')} AS "sortKey"`;
+
+/**
+ * In-app notifications. Writers call `notifyOrganization` inside their own transaction, so the
+ * notification exists exactly when the change it reports does. Readers see what is addressed to
+ * their organisation or to themselves; anything else is not found.
+ */
+@Injectable()
+export class NotificationsService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** Every member of `organizationId` will see it. Runs in the caller's transaction (`m`). */
+  async notifyOrganization(m: EntityManager, organizationId: string, n: NotificationInput): Promise<string> {
+    return this.insert(m, { organizationId, userId: null }, n);
+  }
+
+  /** Only `userId` will see it (e.g. a ministry officer). Runs in the caller's transaction (`m`). */
+  async notifyUser(m: EntityManager, userId: string, n: NotificationInput): Promise<string> {
+    return this.insert(m, { organizationId: null, userId }, n);
+  }
+
+  /** The caller's notifications, newest first, each with the caller's own read time. */
+  async list(actor: Actor, query: { unread?: boolean; limit?: number; cursor?: string }): Promise<Page<NotificationView>> {
+    const limit = query.limit ?? 20;
+    const cur = timeCursor(query.cursor);
+    const params: unknown[] = [actor.userId, actor.organizationId];
+    const where = [`(n.user_id = $1 OR n.organization_id = $2::uuid)`];
+    if (query.unread) where.push('r.notification_id IS NULL');
+    if (cur) {
+      params.push(cur.at, cur.id);
+      where.push(`(n.created_at < $3::timestamptz OR (n.created_at = $3::timestamptz AND n.id > $4::uuid))`);
+    }
+    params.push(limit + 1);
+    const rows: Row[] = await this.ds.query(
+      `SELECT ${COLUMNS}
+         FROM notification n
+         LEFT JOIN notification_read r ON r.notification_id = n.id AND r.user_id = $1
+        WHERE ${where.join(' AND ')}
+        ORDER BY n.created_at DESC, n.id ASC
+        LIMIT $${params.length}`,
+      params,
+    );
+    return toPage(rows, limit, (r) => [r.sortKey, r.id], toView);
+  }
+
+  /** Marks it read for the caller (idempotent: the first read time stays). Not the caller's → 404. */
+  async markRead(actor: Actor, id: string): Promise<NotificationView> {
+    return this.ds.transaction(async (m) => {
+      const [visible]: { id: string }[] = await m.query(
+        `SELECT id FROM notification WHERE id = $1 AND (user_id = $2 OR organization_id = $3::uuid)`,
+        [id, actor.userId, actor.organizationId],
+      );
+      if (!visible) throw notFound('Notification');
+      await m.query(
+        `INSERT INTO notification_read (user_id, notification_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+        [actor.userId, id],
+      );
+      const [row]: Row[] = await m.query(
+        `SELECT ${COLUMNS} FROM notification n
+           LEFT JOIN notification_read r ON r.notification_id = n.id AND r.user_id = $2
+          WHERE n.id = $1`,
+        [id, actor.userId],
+      );
+      return toView(row);
+    });
+  }
+
+  private async insert(m: EntityManager, to: { organizationId: string | null; userId: string | null }, n: NotificationInput): Promise<string> {
+    const res = await m.insert(Notification, {
+      ...to,
+      kind: n.kind,
+      title: n.title,
+      body: n.body ?? '',
+      entityType: n.entityType ?? null,
+      entityId: n.entityId ?? null,
+      data: (n.data ?? {}) as never,
+    });
+    return (res.identifiers[0] as { id: string }).id;
+  }
+}
+
+function toView(r: Row): NotificationView {
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    body: r.body,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    data: r.data,
+    createdAt: r.createdAt,
+    readAt: r.readAt,
+  };
+}
