@@ -19,3 +19,5 @@ export * from './reference-data/time-zones.js';
 export * from './reference-data/kbli-sections.js';
 export * from './http/id-param.js';
 export * from './queue/queues.js';
+export * from './pagination/sql.js';
+export * from './reference-data/codes.js';

@@ -1,3 +1,5 @@
+import { kbliPrefixes, regionPath } from '@jalin/core';
+
 /**
  * The match score, in one documented place. A match is scored 0–100 as the weighted sum of six
  * parts, each 0–1. Ranking happens in PostgreSQL (see match-sql.ts), built from these same tables;
@@ -68,17 +70,7 @@ export function answeredNeeds(pattern: Pattern, support: string[]): Need[] {
   return [...out].sort();
 }
 
-/** Every prefix of 2+ digits of each code. */
-export function kbliPrefixes(codes: string[]): string[] {
-  const out = new Set<string>();
-  for (const c of codes) for (let n = 2; n <= c.length; n++) out.add(c.slice(0, n));
-  return [...out].sort();
-}
-
-export function regionPath(code: string): string[] {
-  const parts = code.split('.');
-  return parts.map((_, i) => parts.slice(0, i + 1).join('.'));
-}
+export { kbliPrefixes, regionPath };
 
 export function sharedDigits(firmCodes: string[], oppCodes: string[]): 0 | 2 | 3 | 4 | 5 {
   const opp = new Set(kbliPrefixes(oppCodes));

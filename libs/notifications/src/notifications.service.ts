@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { type Actor, decodeCursor, invalid, notFound, type Page, toPage } from '@jalin/core';
+import { type Actor, isoMicros, notFound, type Page, timeCursor, toPage } from '@jalin/core';
 import { type NotificationView } from './dto/notification.dto.js';
 import { Notification } from './entities/notification.entity.js';
 
@@ -14,21 +14,6 @@ export interface NotificationInput {
   entityType?: string | null;
   entityId?: string | null;
   data?: Record<string, unknown>;
-}
-
-/** A timestamp at full (microsecond) precision, so keyset cursors compare exactly what was sorted. */
-const isoMicros = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-const CURSOR_TS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function timeCursor(cursor: string | undefined): { at: string; id: string } | null {
-  const key = decodeCursor(cursor, 2);
-  if (!key) return null;
-  const [at, id] = key;
-  if (typeof at !== 'string' || !CURSOR_TS.test(at) || typeof id !== 'string' || !UUID.test(id)) {
-    throw invalid([{ field: 'cursor', message: 'cursor is not one this API issued' }]);
-  }
-  return { at, id };
 }
 
 type Row = NotificationView & { sortKey: string };

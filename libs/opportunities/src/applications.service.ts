@@ -17,7 +17,7 @@ import { ApplicationListQuery, type ApplicationView, ApplyDto, DecisionDto, Invi
 import { TransitionDto } from './dto/opportunity.dto.js';
 import { Application } from './entities/application.entity.js';
 import { Opportunity } from './entities/opportunity.entity.js';
-import { isoMicros, sqlParams, timeCursor } from './keyset.js';
+import { isoMicros, sqlParams, timeCursor } from '@jalin/core';
 import { toApplicationView } from './views.js';
 
 type Changes = Partial<Record<keyof Application, unknown>>;

@@ -8,7 +8,7 @@ import { effectiveState, openSql, opportunityTransition } from './domain/opportu
 import { supportTypeErrors } from './domain/support-types.js';
 import { CreateOpportunityDto, OpportunityListQuery, type OpportunityView, TransitionDto, UpdateOpportunityDto } from './dto/opportunity.dto.js';
 import { Opportunity } from './entities/opportunity.entity.js';
-import { isoMicros, prefixTsQuery, sqlParams, timeCursor } from './keyset.js';
+import { isoMicros, prefixTsQuery, sqlParams, timeCursor } from '@jalin/core';
 import { toOpportunityView } from './views.js';
 
 /** Pasal 14 huruf a: give information on partnership opportunities. */

@@ -8,6 +8,8 @@ import {
   ErrorCode,
   type FieldError,
   invalid,
+  kbliPrefixes,
+  regionPath,
   isOversight,
   loadEnv,
   notFound,
@@ -25,19 +27,6 @@ import { toOrganizationView, type OrganizationView } from './organization.view.j
 
 const ENTERPRISE_ONLY = ['products', 'capacities', 'certifications', 'needs'] as const;
 const PARTNER_ONLY = ['pic'] as const;
-
-/** Every prefix of each KBLI code (10794 → 10, 107, 1079, 10794), for indexed prefix search. */
-export function kbliPrefixes(codes: string[]): string[] {
-  const out = new Set<string>();
-  for (const c of codes) for (let n = 2; n <= c.length; n++) out.add(c.slice(0, n));
-  return [...out].sort();
-}
-
-/** Region code and its ancestors (33.20.01 → 33, 33.20, 33.20.01). */
-export function regionPath(code: string): string[] {
-  const parts = code.split('.');
-  return parts.map((_, i) => parts.slice(0, i + 1).join('.'));
-}
 
 @Injectable()
 export class OrganizationsService {

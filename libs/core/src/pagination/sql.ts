@@ -1,4 +1,5 @@
-import { decodeCursor, invalid } from '@jalin/core';
+import { invalid } from '../errors/domain-error.js';
+import { decodeCursor } from './cursor.js';
 
 /** A timestamp at full (microsecond) precision, so a keyset cursor compares exactly what was sorted. */
 export const isoMicros = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
