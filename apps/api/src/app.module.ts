@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
-import { CoreModule, HealthController } from '@jalin/core';
+import { AuditController, CoreModule, HealthController } from '@jalin/core';
+import { AgreementsModule } from '@jalin/agreements';
 import { IdentityModule } from '@jalin/identity';
 import { MatchingModule } from '@jalin/matching';
 import { NotificationsModule } from '@jalin/notifications';
+import { ObligationsModule } from '@jalin/obligations';
 import { OpportunitiesModule } from '@jalin/opportunities';
 import { OrganizationsModule } from '@jalin/organizations';
 import { ReferenceModule } from '@jalin/reference';
@@ -17,7 +19,9 @@ import { ReferenceModule } from '@jalin/reference';
     NotificationsModule,
     OpportunitiesModule,
     MatchingModule,
+    ObligationsModule,
+    AgreementsModule,
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, AuditController],
 })
 export class AppModule {}

@@ -9,6 +9,7 @@ import { GlobalAuthGuard } from './auth/auth.guard.js';
 import { JwtStrategy } from './auth/jwt.strategy.js';
 import { loadEnv, validateEnv } from './config/env.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { AuditService } from './audit/audit.service.js';
 import { IdempotencyService } from './http/idempotency.js';
 import { RateLimiter } from './redis/rate-limiter.js';
 import { RedisService } from './redis/redis.js';
@@ -68,9 +69,10 @@ export class CoreModule {
         RedisService,
         RateLimiter,
         IdempotencyService,
+        AuditService,
         ...(opts.http ? [JwtStrategy, { provide: APP_GUARD, useClass: GlobalAuthGuard }] : []),
       ],
-      exports: [RedisService, RateLimiter, IdempotencyService],
+      exports: [RedisService, RateLimiter, IdempotencyService, AuditService],
     };
   }
 }

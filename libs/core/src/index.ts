@@ -21,3 +21,6 @@ export * from './http/id-param.js';
 export * from './queue/queues.js';
 export * from './pagination/sql.js';
 export * from './reference-data/codes.js';
+export * from './audit/audit.service.js';
+export * from './audit/audit.controller.js';
+export * from './audit/request-context.js';

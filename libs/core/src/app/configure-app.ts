@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
+import { requestContext } from '../audit/request-context.js';
 import { loadEnv } from '../config/env.js';
 import { ProblemDetailsFilter } from '../errors/problem.filter.js';
 import { createValidationPipe } from '../http/validation.js';
@@ -76,10 +77,9 @@ export async function configureApp(app: NestFastifyApplication, opts: ConfigureO
     jsonDocumentUrl: 'docs-json',
     useGlobalPrefix: false,
   });
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onSend', async (req, reply) => {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (req, _reply, done) => requestContext.run({ requestId: String(req.id) }, done));
+  fastify.addHook('onSend', async (req, reply) => {
       void reply.header('X-Request-Id', req.id);
     });
   app.enableShutdownHooks();

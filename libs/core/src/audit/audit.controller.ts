@@ -1,0 +1,84 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { DataSource } from 'typeorm';
+import { type Actor, isOversight, Role } from '../auth/actor.js';
+import { Authenticated, CurrentActor } from '../auth/policy.js';
+import { invalid, notFound } from '../errors/domain-error.js';
+import { decodeCursor, encodeCursor, type Page, PageQuery } from '../pagination/cursor.js';
+import { AuditService } from './audit.service.js';
+
+export const AUDITED_ENTITY_TYPES = [
+  'organization', 'user', 'opportunity', 'application', 'agreement', 'commitment', 'coaching_session', 'obligation', 'evidence', 'progress_report', 'notification',
+] as const;
+
+/** Which organisations are party to an entity: they may read its audit trail. */
+const PARTIES_SQL: Record<string, string> = {
+  organization: `SELECT id AS org FROM organization WHERE id::text = $1`,
+  opportunity: `SELECT partner_id AS org FROM opportunity WHERE id::text = $1`,
+  application: `SELECT unnest(ARRAY[partner_id, enterprise_id]) AS org FROM application WHERE id::text = $1`,
+  agreement: `SELECT unnest(ARRAY[partner_id, enterprise_id]) AS org FROM agreement WHERE id::text = $1`,
+  commitment: `SELECT unnest(ARRAY[a.partner_id, a.enterprise_id]) AS org FROM commitment c JOIN agreement a ON a.id = c.agreement_id WHERE c.id::text = $1`,
+  coaching_session: `SELECT unnest(ARRAY[a.partner_id, a.enterprise_id]) AS org FROM coaching_session s JOIN agreement a ON a.id = s.agreement_id WHERE s.id::text = $1`,
+  obligation: `SELECT unnest(ARRAY[partner_id, enterprise_id]) AS org FROM obligation WHERE id::text = $1`,
+  progress_report: `SELECT unnest(ARRAY[partner_id, enterprise_id]) AS org FROM progress_report WHERE id::text = $1`,
+};
+
+export class AuditQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: AUDITED_ENTITY_TYPES }) @IsOptional() @IsIn(AUDITED_ENTITY_TYPES) entityType?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) entityId?: string;
+}
+
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({
+    summary: 'Who did what, when, with the before/after difference',
+    description: 'MINISTRY and ADMIN read every record; the parties to an entity read its trail (entityType and entityId required).',
+  })
+  async list(@CurrentActor() actor: Actor, @Query() q: AuditQuery): Promise<Page<Record<string, unknown>>> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (!isOversight(actor)) {
+      if (!q.entityType || !q.entityId) {
+        throw invalid([{ field: 'entityId', message: 'entityType and entityId are required unless you are MINISTRY or ADMIN' }]);
+      }
+      const sql = PARTIES_SQL[q.entityType];
+      const parties: { org: string }[] = sql ? await this.ds.query(sql, [q.entityId]) : [];
+      if (!parties.some((p) => p.org === actor.organizationId)) throw notFound(q.entityType);
+    }
+    if (q.entityType) where.push(`entity_type = $${params.push(q.entityType)}`);
+    if (q.entityId) where.push(`entity_id = $${params.push(q.entityId)}`);
+    const cur = decodeCursor(q.cursor, 1);
+    if (cur) {
+      if (typeof cur[0] !== 'string' || !/^\d+$/.test(cur[0])) throw invalid([{ field: 'cursor', message: 'cursor is not one this API issued' }]);
+      where.push(`id < $${params.push(cur[0])}::bigint`);
+    }
+    const limit = q.limit ?? 20;
+    const rows = await this.ds.query(
+      `SELECT id::text, at, actor_user_id AS "actorUserId", actor_role AS "actorRole", organization_id AS "organizationId", action,
+              entity_type AS "entityType", entity_id AS "entityId", diff, request_id AS "requestId", hash
+       FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${limit + 1}`,
+      params,
+    );
+    const more = rows.length > limit;
+    const items = rows.slice(0, limit);
+    return { items, nextCursor: more ? encodeCursor([items[items.length - 1].id]) : null };
+  }
+
+  @Get('verify')
+  @Authenticated({ roles: [Role.ADMIN] })
+  @ApiOperation({ summary: 'Checks the hash chain: an edited, deleted or reordered record breaks it' })
+  @ApiOkResponse({ schema: { example: { valid: true, checked: 1234, firstBrokenId: null } } })
+  verify() {
+    return this.audit.verify();
+  }
+}
