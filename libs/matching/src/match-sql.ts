@@ -84,3 +84,52 @@ export function holdsRequiredSql(required: string, today: string): string {
       SELECT 1 FROM jsonb_array_elements(f.certifications) e
       WHERE e->>'type' = rq AND (e->>'validUntil' IS NULL OR (e->>'validUntil')::date >= ${today})))`;
 }
+
+/**
+ * The same score for ONE known opportunity, unrolled into plain array look-ups on the precomputed
+ * columns (cap_units/cap_yearly, cert_types/cert_valid_until): no per-row subqueries. Within a tier
+ * the sector and location parts are constants, passed in.
+ */
+export interface FixedOpportunity {
+  /** SQL numeric: required quantity per year, or null when nothing is required */
+  reqYearly: string | null;
+  reqUnit: string;
+  preferred: string[];
+  answered: string[];
+  /** SQL date of today, created on first use */
+  today: () => string;
+  p: (v: unknown) => string;
+}
+
+export function fixedPartsSql(o: FixedOpportunity, sector: number, location: number): string {
+  const validOn = (type: string) =>
+    `(coalesce(f.cert_valid_until[array_position(f.cert_types, ${o.p(type)}::text)], '-infinity'::date) >= ${o.today()})`;
+  const capacity = o.reqYearly === null
+    ? '1::numeric'
+    : `least(1, coalesce(f.cap_yearly[array_position(f.cap_units, ${o.p(o.reqUnit.trim().toLowerCase())}::text)], 0) / ${o.reqYearly})`;
+  const certs = o.preferred.length
+    ? `((${o.preferred.map((t) => `${validOn(t)}::int`).join(' + ')})::numeric / ${o.preferred.length})`
+    : '1::numeric';
+  const needs = o.answered.length
+    ? `CASE WHEN cardinality(f.needs) = 0 THEN ${num(NEUTRAL_NEEDS)}::numeric ELSE (${o.answered
+        .map((n) => `(f.needs @> ARRAY[${o.p(n)}::text])::int`)
+        .join(' + ')})::numeric / cardinality(f.needs) END`
+    : `CASE WHEN cardinality(f.needs) = 0 THEN ${num(NEUTRAL_NEEDS)}::numeric ELSE 0::numeric END`;
+  return `${num(sector)}::numeric AS sector, ${num(location)}::numeric AS location, ${capacity} AS capacity,
+    ${certs} AS certifications, ${needs} AS needs, f.track_record::numeric AS track_record`;
+}
+
+export function fixedScoreSql(): string {
+  const w = MATCH_WEIGHTS;
+  return `round(100 * (${num(w.sector)} * x.sector + ${num(w.location)} * x.location + ${num(w.capacity)} * x.capacity
+    + ${num(w.certifications)} * x.certifications + ${num(w.needs)} * x.needs + ${num(w.trackRecord)} * x.track_record)::numeric, 2)`;
+}
+
+/** Required certificates held and valid, unrolled over the precomputed columns. */
+export function holdsRequiredFastSql(required: string[], today: () => string, p: (v: unknown) => string): string[] {
+  if (!required.length) return [];
+  return [
+    `f.cert_types @> ${p(required)}::text[]`,
+    ...required.map((t) => `coalesce(f.cert_valid_until[array_position(f.cert_types, ${p(t)}::text)], '-infinity'::date) >= ${today()}`),
+  ];
+}

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { type Actor, decodeCursor, encodeCursor, notFound, type Page, Role } from '@jalin/core';
-import { answeredNeedsSql, holdsRequiredSql, partsLateral, perYearCase } from './match-sql.js';
+import { type Actor, decodeCursor, encodeCursor, notFound, type Page, Role, sqlParams } from '@jalin/core';
+import { answeredNeedsSql, fixedPartsSql, fixedScoreSql, holdsRequiredFastSql, holdsRequiredSql, partsLateral, perYearCase } from './match-sql.js';
 import { explain, type Locale } from './reasons.js';
 import {
   answeredNeeds,
@@ -131,42 +131,10 @@ export class MatchingService {
     const divisions = [...new Set(op.kbli_codes.map((c) => c.slice(0, 2)))];
     const sitePath = regionPath(op.site_region_code);
     const preferred = [...new Set(op.preferred_certifications)];
-    const params: unknown[] = [
-      prefixes,
-      sitePath,
-      op.required_quantity,
-      op.required_unit,
-      op.required_period ? PERIODS_PER_YEAR[op.required_period] : 1,
-      preferred,
-      answeredNeeds(op.pattern, op.support_offered),
-      today,
-      divisions,
-    ];
-    const lateral = partsLateral({
-      prefixes: '$1::text[]',
-      sitePath: '$2::text[]',
-      reqQuantity: '$3::numeric',
-      reqUnit: '$4::text',
-      reqPerYear: '$5::numeric',
-      preferred: '$6::text[]',
-      answered: '$7::text[]',
-      today: '$8::date',
-    });
-    const p = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    const base = [`f.kind = 'enterprise'`, `f.scale IN ('MIKRO', 'KECIL')`, `f.kbli_divisions && $9::text[]`];
-    if (op.region_codes.length) base.push(`f.region_path && ${p(op.region_codes)}::text[]`);
-    if (op.required_certifications.length) {
-      base.push(`f.certification_types @> ${p(op.required_certifications)}::text[]`);
-      base.push(holdsRequiredSql(`$${params.length}::text[]`, '$8::date'));
-    }
-    if (cur) base.push(`(s.score < ${p(cur[0])}::numeric OR (s.score = $${params.length}::numeric AND f.id > ${p(cur[1])}::uuid))`);
-
     const need = limit + 1;
     const slack = MATCH_WEIGHTS.capacity + MATCH_WEIGHTS.certifications + MATCH_WEIGHTS.needs + MATCH_WEIGHTS.trackRecord;
-    const sectorTiers = ([5, 4, 3, 2] as const).filter((d) => prefixes.some((x) => x.length === d));
+    const byLen = (d: number) => prefixes.filter((x) => x.length === d);
+    const sectorTiers = ([5, 4, 3, 2] as const).filter((d) => byLen(d).length);
     const locationTiers: { len: number; code: string | null; level: LocationLevel }[] = [
       ...sitePath.map((code) => ({ len: code.length, code, level: LEVEL_BY_CODE_LENGTH[code.length] })),
       { len: 0, code: null, level: 'none' as const },
@@ -178,19 +146,45 @@ export class MatchingService {
     let best: (ScoredRow & { scoreNum: number })[] = [];
     for (const tier of tiers) {
       if (best.length >= need && best[need - 1].scoreNum > tier.ub + 1e-9) break;
-      const tierParams = [...params];
-      const tp = (v: unknown) => {
-        tierParams.push(v);
-        return `$${tierParams.length}`;
+      // Every query gets its own parameter list (PostgreSQL rejects parameters a query does not use).
+      const { values: params, p } = sqlParams();
+      let todayRef: string | undefined;
+      const todayP = () => (todayRef ??= `${p(today)}::date`);
+      const fixed = {
+        reqYearly:
+          op.required_quantity && Number(op.required_quantity) > 0 && op.required_unit && op.required_period
+            ? `${p(Number(op.required_quantity) * PERIODS_PER_YEAR[op.required_period])}::numeric`
+            : null,
+        reqUnit: op.required_unit ?? '',
+        preferred,
+        answered: answeredNeeds(op.pattern, op.support_offered),
+        today: todayP,
+        p,
       };
+      const base = [`f.kind = 'enterprise'`, `f.scale IN ('MIKRO', 'KECIL')`, `f.kbli_divisions && ${p(divisions)}::text[]`];
+      if (op.region_codes.length) base.push(`f.region_path && ${p(op.region_codes)}::text[]`);
+      base.push(...holdsRequiredFastSql([...new Set(op.required_certifications)], todayP, p));
+      const cursorSql = cur ? `WHERE (x.score < ${p(cur[0])}::numeric OR (x.score = ${p(cur[0])}::numeric AND x.id > ${p(cur[1])}::uuid))` : '';
+
+      // Exact tier membership, decided on the firm's own columns before anything is scored.
       const where = [...base];
-      if (tier.d > 2) where.push(`f.kbli_prefixes && ${tp(prefixes.filter((x) => x.length === tier.d))}::text[]`);
-      if (tier.l.code) where.push(`f.region_path @> ARRAY[${tp(tier.l.code)}::text]`);
-      where.push(`s.sector_digits = ${tier.d}`, `s.loc_len = ${tier.l.len}`);
+      const deeper = prefixes.filter((x) => x.length > tier.d);
+      where.push(tier.d === 2 ? `f.kbli_divisions && ${p(byLen(2))}::text[]` : `f.kbli_prefixes && ${p(byLen(tier.d))}::text[]`);
+      if (deeper.length) where.push(`NOT (f.kbli_prefixes && ${p(deeper)}::text[])`);
+      if (tier.l.code) {
+        where.push(`f.region_path @> ARRAY[${p(tier.l.code)}::text]`);
+        const deeperSite = sitePath.filter((c) => c.length > tier.l.len);
+        if (deeperSite.length) where.push(`NOT (f.region_path && ${p(deeperSite)}::text[])`);
+      } else {
+        where.push(`NOT (f.region_path && ${p(sitePath)}::text[])`);
+      }
+      const parts = fixedPartsSql(fixed, SECTOR_BY_SHARED_DIGITS[tier.d], LOCATION_BY_LEVEL[tier.l.level]);
       const rows: ScoredRow[] = await this.ds.query(
-        `SELECT f.id, ${SCORE_COLS} FROM organization f CROSS JOIN LATERAL (${lateral}) s
-         WHERE ${where.join(' AND ')} ORDER BY s.score DESC, f.id ASC LIMIT ${need}`,
-        tierParams,
+        `SELECT x.*, ${tier.d} AS sector_digits, ${tier.l.len} AS loc_len FROM (
+           SELECT y.*, ${fixedScoreSql().replace(/x\./g, 'y.')} AS score FROM (
+             SELECT f.id, ${parts} FROM organization f WHERE ${where.join(' AND ')}) y) x
+         ${cursorSql} ORDER BY x.score DESC, x.id ASC LIMIT ${need}`,
+        params,
       );
       best = [...best, ...rows.map((r) => ({ ...r, scoreNum: Number(r.score) }))]
         .sort((a, b) => before({ score: a.scoreNum, id: a.id }, { score: b.scoreNum, id: b.id }))

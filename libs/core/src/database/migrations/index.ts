@@ -2,6 +2,7 @@ import { Foundation1764400000000 } from './1764400000000-foundation.js';
 import { Opportunities1764500000000 } from './1764500000000-opportunities.js';
 import { MatchingFunctions1764600000000 } from './1764600000000-matching-functions.js';
 import { Agreements1764700000000 } from './1764700000000-agreements.js';
+import { MatchColumns1764800000000 } from './1764800000000-match-columns.js';
 
 /** Every migration, in order. Listed explicitly (globs break under bundlers). Never edit a landed one. */
-export const MIGRATIONS = [Foundation1764400000000, Opportunities1764500000000, MatchingFunctions1764600000000, Agreements1764700000000];
+export const MIGRATIONS = [Foundation1764400000000, Opportunities1764500000000, MatchingFunctions1764600000000, Agreements1764700000000, MatchColumns1764800000000];
