@@ -11,6 +11,8 @@ interface Firm { key: string; session: Session; profile: Record<string, unknown>
 
 describe('matching', () => {
   let t: TestApp;
+  /** the same database, served by an API that always walks score tiers */
+  let tiers: TestApp;
   let partner: Session;
   let otherPartner: Session;
   let officer: Session;
@@ -55,16 +57,20 @@ describe('matching', () => {
     await t.ds.query(`UPDATE organization SET scale = 'MENENGAH' WHERE id = $1`, [firms.K.session.organization!.id]);
     opp = await insertOpportunity();
     regional = await insertOpportunity({ region_codes: ['33'], site_region_code: '33.20', preferred_certifications: [], required_certifications: [], required_quantity: null, required_unit: null, required_period: null });
+    tiers = await startTestApp({ MATCH_SMALL_SET: '0' }, t.db);
   });
   afterAll(async () => {
+    await tiers?.close();
     await t?.close();
   });
+  const both = () => [['one query', t], ['tier walk', tiers]] as const;
 
   const idOf = (key: string) => firms[key].session.organization!.id;
   const keyOf = (id: string) => Object.values(firms).find((x) => x.session.organization!.id === id)?.key ?? id;
 
-  it('ranks the hand-built population in the order known in advance, ties by id', async () => {
-    const res = await t.http().get(`/api/v1/opportunities/${opp}/matches?limit=50`).set(bearer(partner));
+  it.each([['one query'], ['tier walk']])('ranks the hand-built population in the order known in advance, ties by id (%s)', async (mode) => {
+    const app = both().find(([m]) => m === mode)![1];
+    const res = await app.http().get(`/api/v1/opportunities/${opp}/matches?limit=50`).set(bearer(partner));
     expect(res.status).toBe(200);
     const order = res.body.items.map((i: { enterprise: { id: string } }) => keyOf(i.enterprise.id));
     const tied = ['B', 'I', 'J'].sort((a, b) => (idOf(a) < idOf(b) ? -1 : 1));
@@ -92,25 +98,27 @@ describe('matching', () => {
     }
   });
 
-  it('applies each hard filter to the right firm', async () => {
-    const res = await t.http().get(`/api/v1/opportunities/${opp}/matches?limit=100`).set(bearer(partner));
+  it.each([['one query'], ['tier walk']])('applies each hard filter to the right firm (%s)', async (mode) => {
+    const app = both().find(([m]) => m === mode)![1];
+    const res = await app.http().get(`/api/v1/opportunities/${opp}/matches?limit=100`).set(bearer(partner));
     const keys = res.body.items.map((i: { enterprise: { id: string } }) => keyOf(i.enterprise.id));
     expect(keys).not.toContain('F'); // required certificate expired
     expect(keys).not.toContain('G'); // other KBLI division
     expect(keys).not.toContain('K'); // classes MENENGAH
-    const inProvince = await t.http().get(`/api/v1/opportunities/${regional}/matches?limit=100`).set(bearer(partner));
+    const inProvince = await app.http().get(`/api/v1/opportunities/${regional}/matches?limit=100`).set(bearer(partner));
     const regionalKeys = inProvince.body.items.map((i: { enterprise: { id: string } }) => keyOf(i.enterprise.id));
     expect(regionalKeys).not.toContain('D'); // outside regionCodes
     expect(regionalKeys).toEqual(expect.arrayContaining(['A', 'B', 'C', 'E', 'F', 'H', 'I', 'J']));
   });
 
-  it('pages over 3+ pages without repeats or gaps', async () => {
-    const all = (await t.http().get(`/api/v1/opportunities/${opp}/matches?limit=100`).set(bearer(partner))).body.items.map((i: { enterprise: { id: string } }) => i.enterprise.id);
+  it.each([['one query'], ['tier walk']])('pages over 3+ pages without repeats or gaps (%s)', async (mode) => {
+    const app = both().find(([m]) => m === mode)![1];
+    const all = (await app.http().get(`/api/v1/opportunities/${opp}/matches?limit=100`).set(bearer(partner))).body.items.map((i: { enterprise: { id: string } }) => i.enterprise.id);
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res: { status: number; body: { items: { enterprise: { id: string } }[]; nextCursor: string | null } } = await t.http()
+      const res: { status: number; body: { items: { enterprise: { id: string } }[]; nextCursor: string | null } } = await app.http()
         .get(`/api/v1/opportunities/${opp}/matches?limit=3${cursor ? `&cursor=${cursor}` : ''}`).set(bearer(partner));
       expect(res.status).toBe(200);
       seen.push(...res.body.items.map((i) => i.enterprise.id));

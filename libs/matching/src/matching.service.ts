@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { type Actor, decodeCursor, encodeCursor, notFound, type Page, Role, sqlParams } from '@jalin/core';
+import { type Actor, decodeCursor, encodeCursor, loadEnv, notFound, type Page, Role, sqlParams } from '@jalin/core';
 import { answeredNeedsSql, fixedPartsSql, fixedScoreSql, holdsRequiredFastSql, holdsRequiredSql, partsLateral, perYearCase } from './match-sql.js';
 import { explain, type Locale } from './reasons.js';
 import {
@@ -144,7 +144,15 @@ export class MatchingService {
       .sort((a, b) => b.ub - a.ub || b.d - a.d || b.l.len - a.l.len);
 
     let best: (ScoredRow & { scoreNum: number })[] = [];
-    for (const tier of tiers) {
+    const merge = (rows: ScoredRow[]) => {
+      best = [...best, ...rows.map((r) => ({ ...r, scoreNum: Number(r.score) }))]
+        .sort((a, b) => before({ score: a.scoreNum, id: a.id }, { score: b.scoreNum, id: b.id }))
+        .slice(0, need);
+    };
+    // Few candidates (a selective opportunity): score them all in one query, tiers and all.
+    const small = await this.scoreSmallCandidateSet(op, { prefixes, divisions, sitePath, preferred, today, cur, need });
+    if (small) merge(small);
+    for (const tier of small ? [] : tiers) {
       if (best.length >= need && best[need - 1].scoreNum > tier.ub + 1e-9) break;
       // Every query gets its own parameter list (PostgreSQL rejects parameters a query does not use).
       const { values: params, p } = sqlParams();
@@ -186,9 +194,7 @@ export class MatchingService {
          ${cursorSql} ORDER BY x.score DESC, x.id ASC LIMIT ${need}`,
         params,
       );
-      best = [...best, ...rows.map((r) => ({ ...r, scoreNum: Number(r.score) }))]
-        .sort((a, b) => before({ score: a.scoreNum, id: a.id }, { score: b.scoreNum, id: b.id }))
-        .slice(0, need);
+      merge(rows);
     }
     const more = best.length > limit;
     const page = best.slice(0, limit);
@@ -272,6 +278,50 @@ export class MatchingService {
     });
     const last = page[page.length - 1];
     return { items, nextCursor: more ? encodeCursor([Number(last.score), last.opp_id]) : null };
+  }
+
+  /**
+   * When at most SMALL_SET firms pass the hard filters, one query scores them all (the general
+   * expression of match-sql.ts); otherwise null and the tier walk takes over.
+   */
+  private async scoreSmallCandidateSet(
+    op: OppRow,
+    x: { prefixes: string[]; divisions: string[]; sitePath: string[]; preferred: string[]; today: string; cur: [number, string] | null; need: number },
+  ): Promise<ScoredRow[] | null> {
+    const SMALL_SET = loadEnv().MATCH_SMALL_SET;
+    const { values, p } = sqlParams();
+    let todayRef: string | undefined;
+    const today = () => (todayRef ??= `${p(x.today)}::date`);
+    const where = [`f.kind = 'enterprise'`, `f.scale IN ('MIKRO', 'KECIL')`, `f.kbli_divisions && ${p(x.divisions)}::text[]`];
+    if (op.region_codes.length) where.push(`f.region_path && ${p(op.region_codes)}::text[]`);
+    where.push(...holdsRequiredFastSql([...new Set(op.required_certifications)], today, p));
+    const whereParams = values.length;
+    const lateral = partsLateral({
+      prefixes: `${p(x.prefixes)}::text[]`,
+      sitePath: `${p(x.sitePath)}::text[]`,
+      reqQuantity: `${p(op.required_quantity)}::numeric`,
+      reqUnit: `${p(op.required_unit)}::text`,
+      reqPerYear: `${p(op.required_period ? PERIODS_PER_YEAR[op.required_period] : 1)}::numeric`,
+      preferred: `${p(x.preferred)}::text[]`,
+      answered: `${p(answeredNeeds(op.pattern, op.support_offered))}::text[]`,
+      today: today(),
+    });
+    const cursorSql = x.cur ? `AND (s.score < ${p(x.cur[0])}::numeric OR (s.score = ${p(x.cur[0])}::numeric AND f.id > ${p(x.cur[1])}::uuid))` : '';
+    const rows: (ScoredRow & { total: number })[] = await this.ds.query(
+      `WITH c AS MATERIALIZED (SELECT f.* FROM organization f WHERE ${where.join(' AND ')} LIMIT ${SMALL_SET + 1}),
+            n AS (SELECT count(*)::int AS total FROM c)
+       SELECT f.id, ${SCORE_COLS}, n.total FROM n, c f CROSS JOIN LATERAL (${lateral}) s
+       WHERE n.total <= ${SMALL_SET} ${cursorSql}
+       ORDER BY s.score DESC, f.id ASC LIMIT ${x.need}`,
+      values,
+    );
+    if (rows.length) return rows;
+    // No rows: either nothing qualifies (small, empty) or too many to take this path.
+    const [{ total }] = await this.ds.query(
+      `SELECT count(*)::int AS total FROM (SELECT 1 FROM organization f WHERE ${where.join(' AND ')} LIMIT ${SMALL_SET + 1}) c`,
+      values.slice(0, whereParams),
+    );
+    return total <= SMALL_SET ? [] : null;
   }
 
   private async loadOpportunity(id: string): Promise<OppRow | null> {

@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// Matching benchmark: starts the real API on each benchmark database and measures, with autocannon,
+//   - GET /health (the baseline: same server, no database work),
+//   - each shape of GET /opportunities/:id/matches ([broad], [regional], [selective] opportunities)
+//     and GET /enterprises/:id/recommendations, at 1 connection (latency p50/p95/p99),
+//   - the fixed mix of all four at 10 connections (requests/s).
+//
+//   npm run build && node bench/match.mjs [--databases jalin_bench_100k,jalin_bench_1m] [--duration 10] [--port 3999]
+//
+// Fill the databases first: node bench/seed.mjs --enterprises 100000 --database-url …/jalin_bench_100k
+import { spawn } from 'node:child_process';
+import pg from 'pg';
+import { login, parseFlags, printResult, runLoad } from './lib.mjs';
+
+const flags = parseFlags();
+const databases = String(flags.databases ?? 'jalin_bench_100k,jalin_bench_1m').split(',');
+const duration = Number(flags.duration ?? 10);
+const port = Number(flags.port ?? 3999);
+const pgBase = String(flags['pg-url'] ?? 'postgres://postgres@127.0.0.1:5432');
+const url = `http://127.0.0.1:${port}`;
+const summary = [];
+
+async function waitHealthy(ms = 60_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > end) throw new Error('API did not come up');
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+for (const db of databases) {
+  const dbUrl = `${pgBase}/${db}`;
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  const firms = (await c.query(`SELECT count(*)::int AS n FROM organization WHERE kind = 'enterprise'`)).rows[0].n;
+  const pick = async (shape) =>
+    (await c.query(`SELECT id FROM opportunity WHERE title LIKE $1 AND status = 'OPEN' ORDER BY id LIMIT 10`, [`[${shape}]%`])).rows.map((r) => r.id);
+  const shapes = {
+    broad: (await pick('broad')).map((id) => `/api/v1/opportunities/${id}/matches`),
+    regional: (await pick('regional')).map((id) => `/api/v1/opportunities/${id}/matches`),
+    selective: (await pick('selective')).map((id) => `/api/v1/opportunities/${id}/matches`),
+    recommendations: (await c.query(`SELECT id FROM organization WHERE kind = 'enterprise' ORDER BY id LIMIT 10`)).rows.map(
+      (r) => `/api/v1/enterprises/${r.id}/recommendations`,
+    ),
+  };
+  await c.end();
+
+  const api = spawn('node', ['dist/apps/api/src/main.js'], {
+    env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), LOG_LEVEL: 'error', SEED_DEMO_ON_EMPTY: 'false', REDIS_PREFIX: 'jalin-bench', LOGIN_LIMIT_PER_IP: '100000', DATABASE_POOL_SIZE: '12' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await waitHealthy();
+    const token = await login(url, 'ministry@bench.jalin.id', 'jalin-bench-2026');
+    console.log(`\n== ${db}: ${firms.toLocaleString('en')} small firms ==`);
+    const health = await runLoad({ url, paths: ['/health'], connections: 10, duration, warmup: 2 });
+    printResult('GET /health, 10 connections', health);
+    const rows = { db, firms, health };
+    for (const [shape, paths] of Object.entries(shapes)) {
+      if (!paths.length) continue;
+      const r = await runLoad({ url, paths, token, connections: 1, duration, warmup: 2 });
+      printResult(`${shape}, 1 connection`, r);
+      rows[shape] = r;
+    }
+    const mix = await runLoad({ url, paths: Object.values(shapes).flat(), token, connections: 10, duration, warmup: 2 });
+    printResult('mix, 10 connections', mix);
+    rows.mix = mix;
+    summary.push(rows);
+  } finally {
+    api.kill('SIGTERM');
+    await new Promise((r) => api.once('exit', r));
+  }
+}
+
+console.log('\n| database | firms | shape | p50 ms | p95 ms | p99 ms | req/s |');
+console.log('|---|---|---|---|---|---|---|');
+for (const s of summary) {
+  for (const k of ['health', 'broad', 'regional', 'selective', 'recommendations', 'mix']) {
+    const r = s[k];
+    if (!r) continue;
+    const label = k === 'health' ? 'GET /health (10 conn)' : k === 'mix' ? 'mix (10 conn)' : `${k} (1 conn)`;
+    console.log(`| ${s.db} | ${s.firms.toLocaleString('en')} | ${label} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.rps.toFixed(0)} |`);
+  }
+}
