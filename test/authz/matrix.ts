@@ -161,6 +161,12 @@ export const MATRIX: MatrixRow[] = [
     method: 'GET', route: '/api/v1/enterprises/:id/recommendations', url: (c) => `/api/v1/enterprises/${c.enterpriseA}/recommendations`,
     expect: only({ enterpriseA: 200, enterpriseB: 404, ministry: 200 }),
   },
+  // audit: the ministry and admin read everything; the parties read their own entity's trail
+  {
+    method: 'GET', route: '/api/v1/audit', url: (c) => `/api/v1/audit?entityType=organization&entityId=${c.enterpriseA}`,
+    expect: { ...signedIn(404), enterpriseA: 200, ministry: 200, admin: 200 },
+  },
+  { method: 'GET', route: '/api/v1/audit/verify', url: () => '/api/v1/audit/verify', expect: only({ admin: 200 }) },
   // logout last: it revokes the caller's refresh-token family (access tokens stay valid until expiry)
   { method: 'POST', route: '/api/v1/auth/logout', url: () => '/api/v1/auth/logout', body: () => ({}), expect: signedIn(204) },
 ];

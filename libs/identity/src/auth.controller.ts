@@ -79,7 +79,7 @@ export class AdminUsersController {
   @ApiOperation({ summary: 'Create a MINISTRY officer (optionally limited to provinces) or an ADMIN' })
   @ApiCreatedResponse()
   @ApiConflictResponse({ description: 'E-mail already registered' })
-  create(@Body() dto: CreateStaffUserDto) {
-    return this.auth.createStaff(dto);
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateStaffUserDto) {
+    return this.auth.createStaff(dto, actor);
   }
 }

@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { type AccessClaims, type Actor, DomainError, ErrorCode, invalid, JWT_ALGORITHM, loadEnv, notFound, RateLimiter, Role } from '@jalin/core';
+import { type AccessClaims, type Actor, AuditService, DomainError, ErrorCode, invalid, JWT_ALGORITHM, loadEnv, notFound, RateLimiter, Role } from '@jalin/core';
 import { OrganizationsService, type OrganizationView, toOrganizationView } from '@jalin/organizations';
 import { CreateStaffUserDto, LoginDto, RegisterDto } from './dto/auth.dto.js';
 import { RefreshToken, User } from './entities/user.entity.js';
@@ -28,6 +28,10 @@ export interface TokenPair {
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const unauthenticated = (msg: string) => new DomainError(ErrorCode.UNAUTHENTICATED, msg);
 
+const actorOf = (u: User): Actor => ({
+  userId: u.id, email: u.email, role: u.role, organizationId: u.organizationId, provinceCodes: u.provinceCodes, locale: u.locale,
+});
+
 export function toUserView(u: User): UserView {
   return { id: u.id, email: u.email, fullName: u.fullName, role: u.role, organizationId: u.organizationId, provinceCodes: u.provinceCodes, locale: u.locale };
 }
@@ -42,6 +46,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly orgs: OrganizationsService,
     private readonly limiter: RateLimiter,
+    private readonly audit: AuditService,
   ) {}
 
   /** Creates the organisation and its first member, and signs them in. One transaction. */
@@ -60,7 +65,12 @@ export class AuthService {
         locale: dto.locale ?? 'id',
       }));
       const tokens = await this.issue(m, user, randomUUID());
-      return { user: toUserView(user), organization: toOrganizationView(org, true), ...tokens };
+      const organization = toOrganizationView(org, true);
+      await this.audit.record(m, {
+        action: 'auth.register', entityType: 'organization', entityId: org.id, actor: actorOf(user), organizationId: org.id,
+        after: { ...organization, member: toUserView(user) },
+      });
+      return { user: toUserView(user), organization, ...tokens };
     });
   }
 
@@ -85,7 +95,11 @@ export class AuthService {
       throw unauthenticated('E-mail or password is wrong');
     }
     await this.limiter.reset(`login:email:${dto.email}`);
-    const tokens = await this.issue(this.ds.manager, user, randomUUID());
+    const tokens = await this.ds.transaction(async (m) => {
+      const t = await this.issue(m, user, randomUUID());
+      await this.audit.record(m, { action: 'auth.login', entityType: 'user', entityId: user.id, actor: actorOf(user), after: { ip } });
+      return t;
+    });
     return { user: toUserView(user), ...tokens };
   }
 
@@ -99,6 +113,8 @@ export class AuthService {
       if (tok.revokedAt) return { error: 'Refresh token was revoked' } as const;
       if (tok.usedAt) {
         await this.revokeFamily(m, tok.familyId);
+        // A security event worth its record even though the request fails.
+        await this.audit.record(m, { action: 'auth.refresh-reuse-revoked', entityType: 'user', entityId: tok.userId, actor: null, after: { familyId: tok.familyId } });
         this.logger.warn(`refresh token reuse detected; family ${tok.familyId} revoked`);
         return { error: 'Refresh token was already used; every session of this sign-in has been revoked' } as const;
       }
@@ -106,7 +122,9 @@ export class AuthService {
       await m.update(RefreshToken, { id: tok.id }, { usedAt: new Date() });
       const user = await m.findOne(User, { where: { id: tok.userId } });
       if (!user) return { error: 'Refresh token is invalid' } as const;
-      return { tokens: await this.issue(m, user, tok.familyId) } as const;
+      const tokens = await this.issue(m, user, tok.familyId);
+      await this.audit.record(m, { action: 'auth.refresh', entityType: 'user', entityId: user.id, actor: actorOf(user), after: { familyId: tok.familyId } });
+      return { tokens } as const;
     });
     // The family revocation above must commit even though the request fails.
     if ('error' in outcome) throw unauthenticated(outcome.error!);
@@ -121,7 +139,10 @@ export class AuthService {
       if (!tok || !secret || !safeEqual(tok.tokenHash, sha256(secret))) throw invalid([{ field: 'refreshToken', message: 'is not a refresh token of yours' }]);
       family = tok.familyId;
     }
-    if (family) await this.revokeFamily(this.ds.manager, family, actor.userId);
+    await this.ds.transaction(async (m) => {
+      if (family) await this.revokeFamily(m, family, actor.userId);
+      await this.audit.record(m, { action: 'auth.logout', entityType: 'user', entityId: actor.userId, actor, after: { familyId: family ?? null } });
+    });
   }
 
   async me(actor: Actor): Promise<{ user: UserView; organization: OrganizationView | null }> {
@@ -131,7 +152,7 @@ export class AuthService {
     return { user: toUserView(user), organization: org ? toOrganizationView(org, true) : null };
   }
 
-  async createStaff(dto: CreateStaffUserDto): Promise<UserView> {
+  async createStaff(dto: CreateStaffUserDto, actor: Actor | null = null): Promise<UserView> {
     const provinces = dto.role === Role.MINISTRY ? (dto.provinceCodes ?? []) : [];
     if (dto.role === Role.ADMIN && dto.provinceCodes?.length) {
       throw invalid([{ field: 'provinceCodes', message: 'applies to MINISTRY officers only' }]);
@@ -147,6 +168,7 @@ export class AuthService {
       const user = await m.save(User, m.create(User, {
         email: dto.email, passwordHash, fullName: dto.fullName.trim(), role: dto.role, organizationId: null, provinceCodes: provinces, locale: dto.locale ?? 'id',
       }));
+      await this.audit.record(m, { action: 'user.create', entityType: 'user', entityId: user.id, actor, organizationId: null, after: toUserView(user) });
       return toUserView(user);
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { type Actor, isoMicros, notFound, type Page, timeCursor, toPage } from '@jalin/core';
+import { type Actor, AuditService, isoMicros, notFound, type Page, timeCursor, toPage } from '@jalin/core';
 import { type NotificationView } from './dto/notification.dto.js';
 import { Notification } from './entities/notification.entity.js';
 
@@ -28,7 +28,10 @@ const COLUMNS = `n.id, n.kind, n.title, n.body, n.entity_type AS "entityType", n
  */
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Every member of `organizationId` will see it. Runs in the caller's transaction (`m`). */
   async notifyOrganization(m: EntityManager, organizationId: string, n: NotificationInput): Promise<string> {
@@ -72,10 +75,13 @@ export class NotificationsService {
         [id, actor.userId, actor.organizationId],
       );
       if (!visible) throw notFound('Notification');
-      await m.query(
-        `INSERT INTO notification_read (user_id, notification_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      const inserted: unknown[] = await m.query(
+        `INSERT INTO notification_read (user_id, notification_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING read_at`,
         [actor.userId, id],
       );
+      if (inserted.length) {
+        await this.audit.record(m, { action: 'notification.read', entityType: 'notification', entityId: id, actor, after: { read: true } });
+      }
       const [row]: Row[] = await m.query(
         `SELECT ${COLUMNS} FROM notification n
            LEFT JOIN notification_read r ON r.notification_id = n.id AND r.user_id = $2

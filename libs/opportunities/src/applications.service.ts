@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { type Actor, conflict, DomainError, ErrorCode, notFound, type Page, Role, staleVersion, toPage } from '@jalin/core';
+import { type Actor, AuditService, conflict, DomainError, ErrorCode, notFound, type Page, Role, staleVersion, toPage } from '@jalin/core';
 import { NotificationsService } from '@jalin/notifications';
 import { Organization } from '@jalin/organizations';
 import { type ApplicationEvent, applicationNotice } from './application.notices.js';
@@ -40,6 +40,7 @@ export class ApplicationsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -78,7 +79,7 @@ export class ApplicationsService {
           version: 1,
         });
       }
-      return this.finish(m, id, 'apply', o, { viaInvitation: Boolean(existing) });
+      return this.finish(m, actor, id, 'apply', o, { viaInvitation: Boolean(existing) }, existing);
     });
   }
 
@@ -110,7 +111,7 @@ export class ApplicationsService {
         invitedBy: actor.userId,
         version: 1,
       });
-      return this.finish(m, id, 'invite', o);
+      return this.finish(m, actor, id, 'invite', o);
     });
   }
 
@@ -167,7 +168,7 @@ export class ApplicationsService {
       .set({ ...set, version: o.version + 1, updatedAt: () => 'now()' })
       .where('id = :id', { id: o.id })
       .execute();
-      return this.finish(m, id, 'accept', o, { note: dto.note });
+      return this.finish(m, actor, id, 'accept', o, { note: dto.note }, a);
     });
   }
 
@@ -211,13 +212,29 @@ export class ApplicationsService {
       if (dto.version !== undefined && dto.version !== a.version) throw staleVersion(a.version);
       await this.write(m, a, { ...set, status: applicationTransition(action, a.status) });
       const o = await m.findOneByOrFail(Opportunity, { id: a.opportunityId });
-      return this.finish(m, id, action, o, { note: dto.note });
+      return this.finish(m, actor, id, action, o, { note: dto.note }, a);
     });
   }
 
-  /** Reloads the application, notifies the other side (same transaction), returns the view. */
-  private async finish(m: EntityManager, id: string, event: ApplicationEvent, o: Opportunity, extra: { note?: string; viaInvitation?: boolean } = {}): Promise<ApplicationView> {
+  /** Reloads the application, notifies the other side and audits (same transaction), returns the view. */
+  private async finish(
+    m: EntityManager,
+    actor: Actor,
+    id: string,
+    event: ApplicationEvent,
+    o: Opportunity,
+    extra: { note?: string; viaInvitation?: boolean } = {},
+    before: Application | null = null,
+  ): Promise<ApplicationView> {
     const a = await m.findOneByOrFail(Application, { id });
+    await this.audit.record(m, {
+      action: `application.${event}`,
+      entityType: 'application',
+      entityId: id,
+      actor,
+      before: before ? toApplicationView(before) : null,
+      after: toApplicationView(a),
+    });
     const orgs = await m.find(Organization, { where: { id: In([a.enterpriseId, a.partnerId]) }, select: { id: true, name: true } });
     const name = (orgId: string) => orgs.find((x) => x.id === orgId)?.name ?? '';
     const { organizationId, notification } = applicationNotice(event, {

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { type Actor, conflict, type FieldError, invalid, notFound, type Page, Role, staleVersion, toPage } from '@jalin/core';
+import { type Actor, AuditService, conflict, type FieldError, invalid, isoMicros, notFound, type Page, prefixTsQuery, Role, sqlParams, staleVersion, timeCursor, toPage } from '@jalin/core';
 import { Organization } from '@jalin/organizations';
 import { ReferenceService } from '@jalin/reference';
 import { effectiveState, openSql, opportunityTransition } from './domain/opportunity.lifecycle.js';
 import { supportTypeErrors } from './domain/support-types.js';
 import { CreateOpportunityDto, OpportunityListQuery, type OpportunityView, TransitionDto, UpdateOpportunityDto } from './dto/opportunity.dto.js';
 import { Opportunity } from './entities/opportunity.entity.js';
-import { isoMicros, prefixTsQuery, sqlParams, timeCursor } from '@jalin/core';
 import { toOpportunityView } from './views.js';
 
 /** Pasal 14 huruf a: give information on partnership opportunities. */
@@ -50,7 +49,15 @@ export class OpportunitiesService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly reference: ReferenceService,
+    private readonly audit: AuditService,
   ) {}
+
+  private async recorded(m: EntityManager, actor: Actor, action: string, id: string, before: Opportunity | null): Promise<OpportunityView> {
+    const after = await m.findOneByOrFail(Opportunity, { id });
+    const view = toOpportunityView(after);
+    await this.audit.record(m, { action: `opportunity.${action}`, entityType: 'opportunity', entityId: id, actor, before: before ? toOpportunityView(before) : null, after: view });
+    return view;
+  }
 
   /** A DRAFT of the caller's partner organisation. */
   async create(actor: Actor, dto: CreateOpportunityDto): Promise<OpportunityView> {
@@ -71,7 +78,7 @@ export class OpportunitiesService {
       await this.checkAgainstReferenceData(m, row);
       const res = await m.insert(Opportunity, { ...row, partnerId: partner.id, status: 'DRAFT', acceptedCount: 0, version: 1 });
       const id = (res.identifiers[0] as { id: string }).id;
-      return toOpportunityView(await m.findOneByOrFail(Opportunity, { id }));
+      return this.recorded(m, actor, 'create', id, null);
     });
   }
 
@@ -95,7 +102,7 @@ export class OpportunitiesService {
         .where('id = :id AND version = :version AND status = :status', { id, version: o.version, status: 'DRAFT' })
         .execute();
       if (!res.affected) throw staleVersion(o.version + 1);
-      return toOpportunityView(await m.findOneByOrFail(Opportunity, { id }));
+      return this.recorded(m, actor, 'update', id, o);
     });
   }
 
@@ -126,7 +133,7 @@ export class OpportunitiesService {
         `INSERT INTO partner_duty_record (partner_id, duty, legal_basis, entity_type, entity_id) VALUES ($1, $2, $3, 'opportunity', $4)`,
         [o.partnerId, PUBLISH_DUTY.duty, PUBLISH_DUTY.legalBasis, o.id],
       );
-      return toOpportunityView(await m.findOneByOrFail(Opportunity, { id }));
+      return this.recorded(m, actor, 'publish', id, o);
     });
   }
 
@@ -137,7 +144,7 @@ export class OpportunitiesService {
       if (dto.version !== undefined && dto.version !== o.version) throw staleVersion(o.version);
       const move = opportunityTransition('close', effectiveState(o).status);
       await this.write(m, o, { status: move.to, closedReason: move.closedReason, closedAt: () => 'now()' });
-      return toOpportunityView(await m.findOneByOrFail(Opportunity, { id }));
+      return this.recorded(m, actor, 'close', id, o);
     });
   }
 

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   type Actor,
   decodeCursor,
+  AuditService,
   DomainError,
   ErrorCode,
   type FieldError,
@@ -33,6 +34,7 @@ export class OrganizationsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly reference: ReferenceService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Creates an organisation inside the caller's transaction (registration). */
@@ -86,6 +88,7 @@ export class OrganizationsService {
     return this.ds.transaction(async (m) => {
       const org = await m.findOne(Organization, { where: { id, kind }, lock: { mode: 'pessimistic_write' } });
       if (!org || actor.organizationId !== org.id) throw notFound(kind === 'enterprise' ? 'Enterprise' : 'Partner');
+      const before = { ...org };
       if (dto.version !== undefined && dto.version !== org.version) throw staleVersion(org.version);
       this.rejectFieldsOfOtherKind(kind, dto, '');
       if (dto.nib !== undefined && normalizeNib(dto.nib) !== org.nib) {
@@ -114,7 +117,9 @@ export class OrganizationsService {
         .execute();
       if (!res.affected) throw staleVersion(org.version + 1);
       const saved = await m.findOneOrFail(Organization, { where: { id } });
-      return toOrganizationView(saved, true);
+      const view = toOrganizationView(saved, true);
+      await this.audit.record(m, { action: `${kind}.update`, entityType: 'organization', entityId: id, actor, before: toOrganizationView(before, true), after: view });
+      return view;
     });
   }
 

@@ -18,8 +18,8 @@ export interface AuditEntry {
   actor: Actor | null;
   /** the organisation the record concerns (defaults to the caller's) */
   organizationId?: string | null;
-  before?: Record<string, unknown> | null;
-  after?: Record<string, unknown> | null;
+  before?: object | null;
+  after?: object | null;
 }
 
 /** JSON with keys sorted at every depth: the same record always hashes the same. */
@@ -37,7 +37,7 @@ export function canonicalJson(v: unknown): string {
 const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v ?? null));
 
 /** `{ field: { before, after } }` for the fields that changed; a creation lists every field's after. */
-export function auditDiff(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined): Record<string, { before: unknown; after: unknown }> {
+export function auditDiff(before: object | null | undefined, after: object | null | undefined): Record<string, { before: unknown; after: unknown }> {
   const b = (plain(before) ?? {}) as Record<string, unknown>;
   const a = (plain(after) ?? {}) as Record<string, unknown>;
   const out: Record<string, { before: unknown; after: unknown }> = {};

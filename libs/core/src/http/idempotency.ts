@@ -10,31 +10,42 @@ import { DomainError, ErrorCode, invalid } from '../errors/domain-error.js';
 
 const HEADER = 'idempotency-key';
 const IN_PROGRESS = 0;
+/** How long a repeat waits for the first request with its key to finish before giving up with 409. */
+const IN_FLIGHT_WAIT_MS = 15_000;
 
 @Injectable()
 export class IdempotencyService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** Claims `key` for this request; returns the stored response when it is a faithful repeat. */
-  async claim(scope: string, key: string, requestHash: string): Promise<{ status: number; body: unknown } | null> {
-    const inserted = await this.ds.query(
-      `INSERT INTO idempotency_key (scope, key, request_hash, status_code, response)
-       VALUES ($1, $2, $3, $4, 'null') ON CONFLICT DO NOTHING RETURNING key`,
-      [scope, key, requestHash, IN_PROGRESS],
-    );
-    if (inserted.length) return null;
-    const [row] = await this.ds.query(
-      `SELECT request_hash, status_code, response FROM idempotency_key WHERE scope = $1 AND key = $2`,
-      [scope, key],
-    );
-    if (!row) return this.claim(scope, key, requestHash);
-    if (row.request_hash !== requestHash) {
-      throw new DomainError(ErrorCode.IDEMPOTENCY_MISMATCH, 'This Idempotency-Key was already used with a different request body');
+  /**
+   * Claims `key` for this request; returns the stored response when it is a faithful repeat. A
+   * repeat that arrives while the first is still running waits for it (polling the row) and replays
+   * its response; if the first fails (its claim is released), the repeat claims the key and runs
+   * itself. Only a first request still running after `waitMs` makes the repeat a 409.
+   */
+  async claim(scope: string, key: string, requestHash: string, waitMs = IN_FLIGHT_WAIT_MS): Promise<{ status: number; body: unknown } | null> {
+    const deadline = Date.now() + waitMs;
+    for (let pause = 10; ; pause = Math.min(pause * 2, 100)) {
+      const inserted = await this.ds.query(
+        `INSERT INTO idempotency_key (scope, key, request_hash, status_code, response)
+         VALUES ($1, $2, $3, $4, 'null') ON CONFLICT DO NOTHING RETURNING key`,
+        [scope, key, requestHash, IN_PROGRESS],
+      );
+      if (inserted.length) return null;
+      const [row] = await this.ds.query(
+        `SELECT request_hash, status_code, response FROM idempotency_key WHERE scope = $1 AND key = $2`,
+        [scope, key],
+      );
+      if (!row) continue; // released between our insert and select: claim again
+      if (row.request_hash !== requestHash) {
+        throw new DomainError(ErrorCode.IDEMPOTENCY_MISMATCH, 'This Idempotency-Key was already used with a different request body');
+      }
+      if (row.status_code !== IN_PROGRESS) return { status: row.status_code, body: row.response };
+      if (Date.now() >= deadline) {
+        throw new DomainError(ErrorCode.CONFLICT, 'A request with this Idempotency-Key is still being processed; retry later');
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
     }
-    if (row.status_code === IN_PROGRESS) {
-      throw new DomainError(ErrorCode.CONFLICT, 'A request with this Idempotency-Key is still being processed');
-    }
-    return { status: row.status_code, body: row.response };
   }
 
   async complete(scope: string, key: string, status: number, body: unknown): Promise<void> {
@@ -53,7 +64,8 @@ export class IdempotencyService {
 
 /**
  * `Idempotency-Key` on POST: a repeat with the same key and body replays the first response and
- * creates nothing; the same key with another body is 409. Keys are scoped to the caller and route.
+ * creates nothing (a repeat arriving while the first runs waits for it, then replays); the same key
+ * with another body is 409. Keys are scoped to the caller and route.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
