@@ -150,7 +150,10 @@ export class MatchingService {
         .slice(0, need);
     };
     // Few candidates (a selective opportunity): score them all in one query, tiers and all.
-    const small = await this.scoreSmallCandidateSet(op, { prefixes, divisions, sitePath, preferred, today, cur, need });
+    // Only a selective hard filter (regions, required certificates) can make the set small; without
+    // one the probe would only cost a scan of the division's index.
+    const selective = op.region_codes.length > 0 || op.required_certifications.length > 0;
+    const small = selective ? await this.scoreSmallCandidateSet(op, { prefixes, divisions, sitePath, preferred, today, cur, need }) : null;
     if (small) merge(small);
     for (const tier of small ? [] : tiers) {
       if (best.length >= need && best[need - 1].scoreNum > tier.ub + 1e-9) break;
