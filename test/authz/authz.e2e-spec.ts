@@ -1,5 +1,7 @@
 import { bearer, factory, type Session } from '../support/factory.js';
 import { opportunities } from '../support/opportunities.js';
+import { agreements } from '../support/agreements.js';
+import { sessionBody } from './matrix.js';
 import { listRoutes } from '../support/routes.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { type Caller, CALLERS, MATRIX, type MatrixContext } from './matrix.js';
@@ -27,6 +29,40 @@ describe('authorization matrix', () => {
       o.invite(partnerA, third.id, enterpriseB.organization!.id),
     ]);
     const inbox = await t.http().get('/api/v1/notifications').set(bearer(partnerA));
+    // agreements between partnerA and enterpriseA, in the states the rows need
+    const ag = agreements(t);
+    const pair = { partner: partnerA, enterprise: enterpriseA };
+    const acceptedApplication = await ag.accepted(partnerA, enterpriseA);
+    const [draftAgreement, submittableAgreement, signableAgreement] = [await ag.draft(pair), await ag.draft(pair), await ag.submitted(pair)];
+    const [activeAgreement, amendableAgreement, terminableAgreement] = [await ag.active(pair), await ag.active(pair), await ag.active(pair)];
+    const obligations: { id: string; type: string; period_start: string; period_end: string }[] = await t.ds.query(
+      `SELECT id, type, to_char(period_start, 'YYYY-MM-DD') AS period_start, to_char(period_end, 'YYYY-MM-DD') AS period_end
+       FROM obligation WHERE agreement_id = $1 AND type = 'PROGRESS_REPORT' ORDER BY period_end`,
+      [activeAgreement.id],
+    );
+    const [firstReport, secondReport] = obligations;
+    const file = await t.http().post(`/api/v1/obligations/${secondReport.id}/evidence`).set(bearer(partnerA))
+      .attach('file', Buffer.from('%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1'), { filename: 'laporan.pdf', contentType: 'application/pdf' });
+    if (file.status !== 201) throw new Error(`evidence upload failed ${file.status}: ${JSON.stringify(file.body)}`);
+    const evidenceId = (file.body.evidence?.[0]?.id ?? file.body.id) as string;
+    const report = await t.http().post(`/api/v1/agreements/${activeAgreement.id}/reports`).set(bearer(partnerA))
+      .send({ periodStart: firstReport.period_start, periodEnd: firstReport.period_end, summary: 'Berjalan', volumes: [], coachingDelivered: [], paymentsOnTime: true, issues: '' });
+    if (report.status !== 201) throw new Error(`report failed ${report.status}: ${JSON.stringify(report.body)}`);
+    const commitments: { id: string }[] = await t.ds.query(
+      `SELECT c.id FROM commitment c JOIN agreement a ON a.id = c.agreement_id AND c.terms_version = a.terms_version WHERE a.id = $1 ORDER BY c.position`,
+      [activeAgreement.id],
+    );
+    const schedule = async () => {
+      const r = await t.http().post(`/api/v1/agreements/${activeAgreement.id}/sessions`).set(bearer(partnerA))
+        .send({ ...sessionBody(), scheduledAt: new Date(Date.now() - 3_600_000).toISOString() });
+      if (r.status !== 201) throw new Error(`session failed ${r.status}: ${JSON.stringify(r.body)}`);
+      return r.body.id as string;
+    };
+    const [session, attendableSession, confirmableSession, disputableSession] = [await schedule(), await schedule(), await schedule(), await schedule()];
+    for (const id of [confirmableSession, disputableSession]) {
+      const r = await t.http().post(`/api/v1/sessions/${id}/attendance`).set(bearer(partnerA)).send({ attendees: [{ name: 'Siti' }], note: 'Hadir' });
+      if (r.status !== 200) throw new Error(`attendance failed ${r.status}: ${JSON.stringify(r.body)}`);
+    }
     ctx = {
       enterpriseA: enterpriseA.organization!.id,
       enterpriseB: enterpriseB.organization!.id,
@@ -43,6 +79,25 @@ describe('authorization matrix', () => {
       toWithdraw: toWithdraw.id,
       invitation: invitation.id,
       partnerANotification: (inbox.body as { items: { id: string }[] }).items[0].id,
+      acceptedApplication: acceptedApplication.id,
+      draftAgreement: draftAgreement.id,
+      submittableAgreement: submittableAgreement.id,
+      signableAgreement: signableAgreement.id,
+      activeAgreement: activeAgreement.id,
+      amendableAgreement: amendableAgreement.id,
+      terminableAgreement: terminableAgreement.id,
+      periodStart: firstReport.period_start,
+      periodEnd: firstReport.period_end,
+      reportObligation: firstReport.id,
+      waivableObligation: secondReport.id,
+      evidence: evidenceId,
+      report: report.body.id,
+      confirmableCommitment: commitments[0].id,
+      disputableCommitment: commitments[1].id,
+      session,
+      attendableSession,
+      confirmableSession,
+      disputableSession,
       unique: () => `${Date.now()}-${n++}`,
     };
   });

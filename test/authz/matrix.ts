@@ -3,6 +3,26 @@
  * One table for the whole API; each issue adds its routes here. The suite fails if a registered
  * route is missing from this table, or declares no access policy.
  */
+import { agreementBody } from '../support/agreements.js';
+
+/** Amended terms (same shape as the create body, without applicationId). */
+export const amendmentBody = () => {
+  const { applicationId: _drop, ...rest } = agreementBody('00000000-0000-4000-8000-000000000000') as Record<string, unknown>;
+  return rest;
+};
+export const reportBody = (periodStart: string, periodEnd: string) => ({
+  periodStart,
+  periodEnd,
+  summary: 'Kemitraan berjalan baik',
+  volumes: [{ product: 'keripik', quantity: 100, unit: 'kg', valueIdr: 5_000_000 }],
+  coachingDelivered: [],
+  paymentsOnTime: true,
+  issues: '',
+});
+export const sessionBody = () => ({
+  aspect: 'HUMAN_RESOURCES', activity: 'TRAINING', topic: 'Keamanan pangan', scheduledAt: new Date(Date.now() + 86_400_000).toISOString(), location: 'Balai desa',
+});
+
 export type Caller = 'anonymous' | 'enterpriseA' | 'enterpriseB' | 'partnerA' | 'partnerB' | 'ministry' | 'admin';
 export const CALLERS: Caller[] = ['anonymous', 'enterpriseA', 'enterpriseB', 'partnerA', 'partnerB', 'ministry', 'admin'];
 
@@ -26,6 +46,27 @@ export interface MatrixContext {
   invitation: string;
   /** A notification addressed to partnerA's organisation. */
   partnerANotification: string;
+  /** Agreements between partnerA and enterpriseA, one per state-changing row where needed. */
+  acceptedApplication: string;
+  draftAgreement: string;
+  submittableAgreement: string;
+  signableAgreement: string;
+  activeAgreement: string;
+  amendableAgreement: string;
+  terminableAgreement: string;
+  /** the first reporting period's end of activeAgreement, and its PROGRESS_REPORT obligation */
+  periodStart: string;
+  periodEnd: string;
+  reportObligation: string;
+  waivableObligation: string;
+  evidence: string;
+  report: string;
+  confirmableCommitment: string;
+  disputableCommitment: string;
+  session: string;
+  attendableSession: string;
+  confirmableSession: string;
+  disputableSession: string;
   unique(): string;
 }
 
@@ -167,6 +208,73 @@ export const MATRIX: MatrixRow[] = [
     expect: { ...signedIn(404), enterpriseA: 200, ministry: 200, admin: 200 },
   },
   { method: 'GET', route: '/api/v1/audit/verify', url: () => '/api/v1/audit/verify', expect: only({ admin: 200 }) },
+  // agreements: the two parties and the ministry see one; others 404
+  {
+    method: 'POST', route: '/api/v1/agreements', url: () => '/api/v1/agreements',
+    body: (c) => agreementBody(c.acceptedApplication), expect: only({ partnerA: 201, partnerB: 404 }),
+  },
+  { method: 'GET', route: '/api/v1/agreements', url: () => '/api/v1/agreements', expect: signedIn(200) },
+  { method: 'GET', route: '/api/v1/agreements/:id', url: (c) => `/api/v1/agreements/${c.activeAgreement}`, expect: { ...signedIn(404), enterpriseA: 200, partnerA: 200, ministry: 200, admin: 200 } },
+  {
+    method: 'PATCH', route: '/api/v1/agreements/:id', url: (c) => `/api/v1/agreements/${c.draftAgreement}`, body: () => ({ title: 'Perjanjian kemitraan (revisi)' }),
+    expect: only({ partnerA: 200, partnerB: 404 }),
+  },
+  { method: 'POST', route: '/api/v1/agreements/:id/submit', url: (c) => `/api/v1/agreements/${c.submittableAgreement}/submit`, body: () => ({}), expect: only({ partnerA: 200, partnerB: 404 }) },
+  {
+    method: 'POST', route: '/api/v1/agreements/:id/sign', url: (c) => `/api/v1/agreements/${c.signableAgreement}/sign`, body: () => ({}),
+    expect: only({ enterpriseA: 201, enterpriseB: 404, partnerA: 201, partnerB: 404 }),
+  },
+  {
+    method: 'POST', route: '/api/v1/agreements/:id/amendments', url: (c) => `/api/v1/agreements/${c.amendableAgreement}/amendments`,
+    body: () => ({ ...amendmentBody(), reason: 'Tambah pelatihan' }),
+    // one pending amendment at a time: the partner's proposal after the firm's is a conflict
+    expect: only({ enterpriseA: 201, enterpriseB: 404, partnerA: 409, partnerB: 404 }),
+  },
+  // the agreement runs until its end date: completing it now is a conflict, but the route lets the partner try
+  { method: 'POST', route: '/api/v1/agreements/:id/complete', url: (c) => `/api/v1/agreements/${c.activeAgreement}/complete`, body: () => ({}), expect: only({ partnerA: 409, partnerB: 404 }) },
+  {
+    method: 'POST', route: '/api/v1/agreements/:id/terminate', url: (c) => `/api/v1/agreements/${c.terminableAgreement}/terminate`, body: () => ({ reason: 'Usaha berhenti' }),
+    expect: only({ enterpriseA: 200, enterpriseB: 404, partnerA: 409, partnerB: 404 }),
+  },
+  { method: 'POST', route: '/api/v1/commitments/:id/confirm', url: (c) => `/api/v1/commitments/${c.confirmableCommitment}/confirm`, body: () => ({}), expect: only({ enterpriseA: 200, enterpriseB: 404 }) },
+  {
+    method: 'POST', route: '/api/v1/commitments/:id/dispute', url: (c) => `/api/v1/commitments/${c.disputableCommitment}/dispute`, body: () => ({ reason: 'Pembayaran terlambat', kind: 'LATE_PAYMENT' }),
+    expect: only({ enterpriseA: 200, enterpriseB: 404 }),
+  },
+  // obligations: only the owing party submits evidence; only the ministry waives
+  { method: 'GET', route: '/api/v1/obligations', url: () => '/api/v1/obligations', expect: signedIn(200) },
+  { method: 'GET', route: '/api/v1/obligations/:id', url: (c) => `/api/v1/obligations/${c.reportObligation}`, expect: { ...signedIn(404), enterpriseA: 200, partnerA: 200, ministry: 200, admin: 200 } },
+  {
+    method: 'POST', route: '/api/v1/obligations/:id/evidence', url: (c) => `/api/v1/obligations/${c.reportObligation}/evidence`, body: () => ({ note: 'Notulen rapat', url: 'https://example.id/notulen.pdf' }),
+    expect: only({ enterpriseA: 404, enterpriseB: 404, partnerA: 201, partnerB: 404 }),
+  },
+  { method: 'POST', route: '/api/v1/obligations/:id/waive', url: (c) => `/api/v1/obligations/${c.waivableObligation}/waive`, body: () => ({ reason: 'Force majeure banjir' }), expect: only({ ministry: 200 }) },
+  { method: 'GET', route: '/api/v1/evidence/:id/download', url: (c) => `/api/v1/evidence/${c.evidence}/download`, expect: { ...signedIn(404), enterpriseA: 200, partnerA: 200, ministry: 200, admin: 200 } },
+  // reports: the partner files, the ministry reviews
+  { method: 'GET', route: '/api/v1/agreements/:id/reports/draft', url: (c) => `/api/v1/agreements/${c.activeAgreement}/reports/draft?periodEnd=${c.periodEnd}`, expect: only({ partnerA: 200, partnerB: 404 }) },
+  {
+    method: 'POST', route: '/api/v1/agreements/:id/reports', url: (c) => `/api/v1/agreements/${c.amendableAgreement}/reports`, body: (c) => reportBody(c.periodStart, c.periodEnd),
+    expect: only({ partnerA: 201, partnerB: 404 }),
+  },
+  { method: 'GET', route: '/api/v1/reports', url: () => '/api/v1/reports', expect: signedIn(200) },
+  { method: 'GET', route: '/api/v1/reports/:id', url: (c) => `/api/v1/reports/${c.report}`, expect: { ...signedIn(404), enterpriseA: 200, partnerA: 200, ministry: 200, admin: 200 } },
+  { method: 'POST', route: '/api/v1/reports/:id/review', url: (c) => `/api/v1/reports/${c.report}/review`, body: () => ({ decision: 'ACCEPTED', note: 'Lengkap' }), expect: only({ ministry: 200 }) },
+  // coaching sessions: the partner schedules and records attendance, the small firm confirms or disputes
+  {
+    method: 'POST', route: '/api/v1/agreements/:id/sessions', url: (c) => `/api/v1/agreements/${c.activeAgreement}/sessions`, body: () => sessionBody(),
+    expect: only({ partnerA: 201, partnerB: 404 }),
+  },
+  { method: 'GET', route: '/api/v1/sessions', url: () => '/api/v1/sessions', expect: signedIn(200) },
+  { method: 'GET', route: '/api/v1/sessions/:id', url: (c) => `/api/v1/sessions/${c.session}`, expect: { ...signedIn(404), enterpriseA: 200, partnerA: 200, ministry: 200, admin: 200 } },
+  {
+    method: 'POST', route: '/api/v1/sessions/:id/attendance', url: (c) => `/api/v1/sessions/${c.attendableSession}/attendance`, body: () => ({ attendees: [{ name: 'Siti' }], note: 'Hadir' }),
+    expect: only({ partnerA: 200, partnerB: 404 }),
+  },
+  { method: 'POST', route: '/api/v1/sessions/:id/confirm', url: (c) => `/api/v1/sessions/${c.confirmableSession}/confirm`, body: () => ({}), expect: only({ enterpriseA: 200, enterpriseB: 404 }) },
+  {
+    method: 'POST', route: '/api/v1/sessions/:id/dispute', url: (c) => `/api/v1/sessions/${c.disputableSession}/dispute`, body: () => ({ reason: 'Pelatihan tidak pernah ada' }),
+    expect: only({ enterpriseA: 200, enterpriseB: 404 }),
+  },
   // logout last: it revokes the caller's refresh-token family (access tokens stay valid until expiry)
   { method: 'POST', route: '/api/v1/auth/logout', url: () => '/api/v1/auth/logout', body: () => ({}), expect: signedIn(204) },
 ];

@@ -104,6 +104,10 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(1000) @Max(60_000)
   SHUTDOWN_TIMEOUT_MS = 10_000;
 
+  /** Where the local evidence storage keeps uploaded files (created if missing). */
+  @IsString() @MinLength(1)
+  EVIDENCE_DIR = 'var/evidence';
+
   /** Matching: candidate sets up to this size are scored in one query; larger ones walk score tiers. */
   @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000)
   MATCH_SMALL_SET = 1500;
