@@ -152,7 +152,7 @@ export class MatchingService {
     // Few candidates (a selective opportunity): score them all in one query, tiers and all.
     // Only a selective hard filter (regions, required certificates) can make the set small; without
     // one the probe would only cost a scan of the division's index.
-    const selective = op.region_codes.length > 0 || op.required_certifications.length > 0;
+    const selective = op.region_codes.some((c) => c.length >= 5) || op.required_certifications.length > 0;
     const small = selective ? await this.scoreSmallCandidateSet(op, { prefixes, divisions, sitePath, preferred, today, cur, need }) : null;
     if (small) merge(small);
     for (const tier of small ? [] : tiers) {
@@ -172,7 +172,9 @@ export class MatchingService {
         today: todayP,
         p,
       };
-      const base = [`f.kind = 'enterprise'`, `f.scale IN ('MIKRO', 'KECIL')`, `f.kbli_divisions && ${p(divisions)}::text[]`];
+      // The division filter is implied by each tier's own KBLI condition (and would only make the
+      // planner read the division's whole posting list), so tiers leave it out.
+      const base = [`f.kind = 'enterprise'`, `f.scale IN ('MIKRO', 'KECIL')`];
       if (op.region_codes.length) base.push(`f.region_path && ${p(op.region_codes)}::text[]`);
       base.push(...holdsRequiredFastSql([...new Set(op.required_certifications)], todayP, p));
       const cursorSql = cur ? `WHERE (x.score < ${p(cur[0])}::numeric OR (x.score = ${p(cur[0])}::numeric AND x.id > ${p(cur[1])}::uuid))` : '';
@@ -295,7 +297,8 @@ export class MatchingService {
     const { values, p } = sqlParams();
     let todayRef: string | undefined;
     const today = () => (todayRef ??= `${p(x.today)}::date`);
-    const where = [`f.kind = 'enterprise'`, `f.scale IN ('MIKRO', 'KECIL')`, `f.kbli_divisions && ${p(x.divisions)}::text[]`];
+    // The selective filters lead the index scan; the division (a long posting list) is only rechecked.
+    const where = [`f.kind = 'enterprise'`, `f.scale IN ('MIKRO', 'KECIL')`, `(f.kbli_divisions && ${p(x.divisions)}::text[]) IS TRUE`];
     if (op.region_codes.length) where.push(`f.region_path && ${p(op.region_codes)}::text[]`);
     where.push(...holdsRequiredFastSql([...new Set(op.required_certifications)], today, p));
     const whereParams = values.length;
