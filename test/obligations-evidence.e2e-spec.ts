@@ -207,4 +207,19 @@ describe('obligation evidence: uploads judged by their bytes, downloads for thos
     expect(second.body).toEqual(first.body);
     expect(await evidenceCount()).toBe(rows + 1);
   });
+
+  it('Idempotency-Key on an upload: the same file replays, another file under the same key is refused', async () => {
+    const [r] = await obligations('PROGRESS_REPORT');
+    const rows = await evidenceCount();
+    const key = `up-${r.id}`;
+    const send = (bytes: Buffer) => t.http().post(`/api/v1/obligations/${r.id}/evidence`).set(bearer(partner)).set('Idempotency-Key', key).attach('file', bytes, 'bukti.pdf');
+    const first = await send(pdf());
+    const again = await send(pdf());
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    const other = await send(Buffer.concat([pdf(), Buffer.from('\n% another file\n')]));
+    expect(other.status).toBe(409);
+    expect(await evidenceCount()).toBe(rows + 1);
+  });
 });

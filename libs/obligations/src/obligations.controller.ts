@@ -15,7 +15,8 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { type Actor, Authenticated, CurrentActor, IdempotencyInterceptor, IdParam, type Page, Role } from '@jalin/core';
+import { createHash } from 'node:crypto';
+import { type Actor, Authenticated, CurrentActor, IdempotencyInterceptor, IdempotencyService, IdParam, type Page, Role, withDeferredIdempotency } from '@jalin/core';
 import { ObligationEvidenceDto, ObligationListQuery, ObligationView, ObligationWaiveDto } from './dto/obligation.dto.js';
 import { readEvidenceUpload } from './evidence-upload.js';
 import { ObligationsService } from './obligations.service.js';
@@ -26,7 +27,10 @@ const NOT_YOURS = 'No such obligation, or not one you may see';
 @ApiExtraModels(ObligationEvidenceDto)
 @Controller('obligations')
 export class ObligationsController {
-  constructor(private readonly obligations: ObligationsService) {}
+  constructor(
+    private readonly obligations: ObligationsService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
 
   @Get()
   @Authenticated()
@@ -85,8 +89,16 @@ export class ObligationsController {
     @Req() req: FastifyRequest,
     @Body() body: ObligationEvidenceDto,
   ): Promise<ObligationView> {
-    const input = req.isMultipart() ? await readEvidenceUpload(req) : { note: body.note, url: body.url, version: body.version };
-    return this.obligations.addEvidence(actor, id, input);
+    if (!req.isMultipart()) return this.obligations.addEvidence(actor, id, { note: body.note, url: body.url, version: body.version });
+    const input = await readEvidenceUpload(req);
+    const fingerprint = JSON.stringify({
+      note: input.note ?? null,
+      url: input.url ?? null,
+      version: input.version ?? null,
+      file: input.file ? createHash('sha256').update(input.file.bytes).digest('hex') : null,
+      fileName: input.file?.fileName ?? null,
+    });
+    return withDeferredIdempotency(this.idempotency, req, fingerprint, () => this.obligations.addEvidence(actor, id, input));
   }
 
   @Post(':id/waive')

@@ -79,6 +79,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!/^[\w.:-]{1,200}$/.test(key)) throw invalid([{ field: 'Idempotency-Key', message: 'must be 1–200 characters of letters, digits, ".", ":", "_" or "-"' }]);
     const who = req.user?.userId ?? `anon:${req.ip}`;
     const scope = `${who} POST ${req.routeOptions.url ?? req.url}:${req.url}`;
+    if (req.isMultipart?.()) {
+      // A multipart body is a stream the handler reads: it fingerprints what it read and calls
+      // `withDeferredIdempotency`, so another file under the same key is refused like another body.
+      (req as DeferredRequest)[DEFERRED] = { scope, key };
+      return next.handle();
+    }
     const hash = createHash('sha256').update(JSON.stringify(req.body ?? null)).digest('hex');
     const replay = await this.store.claim(scope, key, hash);
     const reply = ctx.switchToHttp().getResponse<FastifyReply>();
@@ -99,5 +105,33 @@ export class IdempotencyInterceptor implements NestInterceptor {
         }
       })(),
     );
+  }
+}
+
+const DEFERRED = Symbol('jalin.idempotency.deferred');
+type DeferredRequest = FastifyRequest & { [DEFERRED]?: { scope: string; key: string } };
+
+/**
+ * Idempotency for a multipart request, once the handler has read it: `fingerprint` stands for the
+ * body (e.g. the file's sha256 and the fields). Without an Idempotency-Key it just runs.
+ */
+export async function withDeferredIdempotency<T>(
+  store: IdempotencyService,
+  req: FastifyRequest,
+  fingerprint: string,
+  run: () => Promise<T>,
+  status = HttpStatus.CREATED,
+): Promise<T> {
+  const deferred = (req as DeferredRequest)[DEFERRED];
+  if (!deferred) return run();
+  const replay = await store.claim(deferred.scope, deferred.key, createHash('sha256').update(fingerprint).digest('hex'));
+  if (replay) return replay.body as T;
+  try {
+    const body = await run();
+    await store.complete(deferred.scope, deferred.key, status, body);
+    return body;
+  } catch (err) {
+    await store.release(deferred.scope, deferred.key);
+    throw err;
   }
 }
