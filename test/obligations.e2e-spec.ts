@@ -163,6 +163,12 @@ describe('obligations: generation, derived status, visibility, waiver', () => {
       const [pic] = await ofType(partnerNoPic, a.id, 'APPOINT_PIC');
       expect(pic).toMatchObject({ title: 'Menunjuk penanggung jawab kemitraan', legalBasis: 'PP 44/1997 Pasal 14 huruf c', timeZone: 'Asia/Jakarta' });
       expect(pic.dueDate).toBe(plusDays(await todayIn(t, 'Asia/Jakarta'), 30));
+      // Appointing a PIC on the profile fulfils it.
+      const set = await t.http().patch(`/api/v1/partners/${partnerNoPic.organization!.id}`).set(bearer(partnerNoPic))
+        .send({ pic: { name: 'Rudi Hartono', position: 'Manajer Kemitraan', email: 'rudi@mitra.co.id', phone: '+62 811 000 111' } });
+      expect(set.status).toBe(200);
+      const [after] = await ofType(partnerNoPic, a.id, 'APPOINT_PIC');
+      expect(after.status).toBe('FULFILLED');
     });
 
     it('dates are days in the partner’s zone: WIB, WITA (Bali), WIT (Papua)', async () => {

@@ -117,6 +117,14 @@ export class OrganizationsService {
         .execute();
       if (!res.affected) throw staleVersion(org.version + 1);
       const saved = await m.findOneOrFail(Organization, { where: { id } });
+      if (saved.kind === 'partner' && saved.pic && !before.pic) {
+        // Pasal 14 huruf c: appointing a PIC fulfils the partner's open APPOINT_PIC obligations.
+        await m.query(
+          `UPDATE obligation SET state = 'FULFILLED', fulfilled_at = now(), updated_at = now(), version = version + 1
+           WHERE partner_id = $1 AND type = 'APPOINT_PIC' AND state = 'OPEN'`,
+          [id],
+        );
+      }
       const view = toOrganizationView(saved, true);
       await this.audit.record(m, { action: `${kind}.update`, entityType: 'organization', entityId: id, actor, before: toOrganizationView(before, true), after: view });
       return view;
