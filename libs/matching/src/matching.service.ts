@@ -12,6 +12,7 @@ import {
   LOCATION_BY_LEVEL,
   type LocationLevel,
   MATCH_WEIGHTS,
+  NEUTRAL_NEEDS,
   type Pattern,
   PERIODS_PER_YEAR,
   type Period,
@@ -139,8 +140,40 @@ export class MatchingService {
       ...sitePath.map((code) => ({ len: code.length, code, level: LEVEL_BY_CODE_LENGTH[code.length] })),
       { len: 0, code: null, level: 'none' as const },
     ];
+    // Wide tiers (same province or farther) are split further by what the firm's own columns say
+    // about the other parts: no capacity in the required unit → capacity 0; none of the preferred
+    // certificate types → 0; needs answered / none diagnosed / none answered → ≤1 / 0.5 / 0.
+    // Each split tightens the tier's best possible score, so most of a wide tier is never scored.
+    const answered = answeredNeeds(op.pattern, op.support_offered);
+    const reqUnit = op.required_quantity && Number(op.required_quantity) > 0 && op.required_unit && op.required_period ? op.required_unit.trim().toLowerCase() : null;
+    type Split = { sql: (p: (v: unknown) => string) => string; slack: number; key: string };
+    const capSplits: Split[] = reqUnit
+      ? [
+          { key: 'cap+', slack: MATCH_WEIGHTS.capacity, sql: (p) => `f.cap_units @> ARRAY[${p(reqUnit)}::text]` },
+          { key: 'cap-', slack: 0, sql: (p) => `NOT (f.cap_units @> ARRAY[${p(reqUnit)}::text])` },
+        ]
+      : [{ key: 'cap', slack: MATCH_WEIGHTS.capacity, sql: () => 'true' }];
+    const certSplits: Split[] = preferred.length
+      ? [
+          { key: 'cert+', slack: MATCH_WEIGHTS.certifications, sql: (p) => `f.certification_types && ${p(preferred)}::text[]` },
+          { key: 'cert-', slack: 0, sql: (p) => `NOT (f.certification_types && ${p(preferred)}::text[])` },
+        ]
+      : [{ key: 'cert', slack: MATCH_WEIGHTS.certifications, sql: () => 'true' }];
+    const needSplits: Split[] = [
+      ...(answered.length ? [{ key: 'needs+', slack: MATCH_WEIGHTS.needs, sql: (p: (v: unknown) => string) => `f.needs && ${p(answered)}::text[]` }] : []),
+      { key: 'needs0', slack: MATCH_WEIGHTS.needs * NEUTRAL_NEEDS, sql: () => `cardinality(f.needs) = 0` },
+      {
+        key: 'needs-', slack: 0,
+        sql: (p: (v: unknown) => string) => (answered.length ? `cardinality(f.needs) > 0 AND NOT (f.needs && ${p(answered)}::text[])` : `cardinality(f.needs) > 0`),
+      },
+    ];
+    const wideSplits = capSplits.flatMap((c) => certSplits.flatMap((e) => needSplits.map((n) => [c, e, n])));
     const tiers = sectorTiers
-      .flatMap((d) => locationTiers.map((l) => ({ d, l, ub: 100 * (MATCH_WEIGHTS.sector * SECTOR_BY_SHARED_DIGITS[d] + MATCH_WEIGHTS.location * LOCATION_BY_LEVEL[l.level] + slack) })))
+      .flatMap((d) => locationTiers.flatMap((l) => {
+        const base = MATCH_WEIGHTS.sector * SECTOR_BY_SHARED_DIGITS[d] + MATCH_WEIGHTS.location * LOCATION_BY_LEVEL[l.level];
+        if (l.level !== 'province' && l.level !== 'none') return [{ d, l, splits: [] as Split[], ub: 100 * (base + slack) }];
+        return wideSplits.map((splits) => ({ d, l, splits, ub: 100 * (base + MATCH_WEIGHTS.trackRecord + splits.reduce((a, x) => a + x.slack, 0)) }));
+      }))
       .sort((a, b) => b.ub - a.ub || b.d - a.d || b.l.len - a.l.len);
 
     let best: (ScoredRow & { scoreNum: number })[] = [];
@@ -191,6 +224,7 @@ export class MatchingService {
       } else {
         where.push(`NOT (f.region_path && ${p(sitePath)}::text[])`);
       }
+      for (const split of tier.splits) where.push(split.sql(p));
       const parts = fixedPartsSql(fixed, SECTOR_BY_SHARED_DIGITS[tier.d], LOCATION_BY_LEVEL[tier.l.level]);
       const rows: ScoredRow[] = await this.ds.query(
         `SELECT x.*, ${tier.d} AS sector_digits, ${tier.l.len} AS loc_len FROM (
