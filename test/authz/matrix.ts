@@ -275,6 +275,12 @@ export const MATRIX: MatrixRow[] = [
     method: 'POST', route: '/api/v1/sessions/:id/dispute', url: (c) => `/api/v1/sessions/${c.disputableSession}/dispute`, body: () => ({ reason: 'Pelatihan tidak pernah ada' }),
     expect: only({ enterpriseA: 200, enterpriseB: 404 }),
   },
+  // notification preferences: every signed-in caller has their own
+  { method: 'GET', route: '/api/v1/notifications/preferences', url: () => '/api/v1/notifications/preferences', expect: signedIn(200) },
+  {
+    method: 'PUT', route: '/api/v1/notifications/preferences', url: () => '/api/v1/notifications/preferences',
+    body: () => ({ items: [{ kind: 'APPLICATION_SUBMITTED', email: true }] }), expect: signedIn(200),
+  },
   // logout last: it revokes the caller's refresh-token family (access tokens stay valid until expiry)
   { method: 'POST', route: '/api/v1/auth/logout', url: () => '/api/v1/auth/logout', body: () => ({}), expect: signedIn(204) },
 ];

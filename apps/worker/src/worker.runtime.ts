@@ -3,8 +3,21 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, Queue, Worker } from 'bullmq';
 import { createServer, Server } from 'node:http';
 import { DataSource } from 'typeorm';
+import { NotificationEmailProcessor } from '@jalin/notifications';
 import { closeExpiredOpportunities } from '@jalin/opportunities';
-import { bullConnection, DEFAULT_JOB_OPTIONS, failingDependencies, JobName, loadEnv, QUEUE_JOBS, QueueName, RedisService } from '@jalin/core';
+import {
+  bullConnection,
+  DEFAULT_JOB_OPTIONS,
+  failingDependencies,
+  JobName,
+  loadEnv,
+  OutboxRelay,
+  type OutboxJobData,
+  type RelayResult,
+  QUEUE_JOBS,
+  QueueName,
+  RedisService,
+} from '@jalin/core';
 
 type Handler = (job: Job) => Promise<unknown>;
 
@@ -19,6 +32,8 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
   private readonly workers: Worker[] = [];
   private readonly queues: Queue[] = [];
   private health?: Server;
+  private startupRelay?: Promise<unknown>;
+  readonly relay: OutboxRelay;
   lastHeartbeat: Date | null = null;
 
   private readonly handlers: Partial<Record<JobName, Handler>> = {
@@ -32,12 +47,34 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
       if (closed) this.logger.log(`closed ${closed} expired opportunit${closed === 1 ? 'y' : 'ies'}`);
       return { closed };
     },
+    [JobName.OUTBOX_RELAY]: () => this.relayOutbox(),
+    [JobName.NOTIFICATION_CREATED]: (job) => this.notificationEmail.process(job as Job<OutboxJobData>),
   };
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly redis: RedisService,
-  ) {}
+    private readonly notificationEmail: NotificationEmailProcessor,
+  ) {
+    this.relay = new OutboxRelay(this.ds, (name) => this.queue(name), {
+      batchSize: 200,
+      maxBatches: 10,
+      publishTimeoutMs: this.env.OUTBOX_PUBLISH_TIMEOUT_MS,
+    });
+  }
+
+  /** One relay run: publishes pending outbox rows (job id = outbox id) and marks them sent. */
+  async relayOutbox(): Promise<RelayResult> {
+    const res = await this.relay.runOnce();
+    if (res.failed) this.logger.warn(`outbox relay: ${res.failed} row(s) left pending: ${res.lastError}`);
+    return res;
+  }
+
+  private queue(name: QueueName): Queue {
+    const q = this.queues.find((x) => x.name === name);
+    if (!q) throw new Error(`Queue ${name} is not open`);
+    return q;
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     const missing = Object.values(QUEUE_JOBS).flat().filter((n) => !this.handlers[n]);
@@ -59,19 +96,23 @@ export class WorkerRuntime implements OnApplicationBootstrap, OnApplicationShutd
       worker.on('error', (err) => this.logger.warn(`${queueName}: ${err.message}`));
       this.workers.push(worker);
     }
-    const maintenance = this.queues.find((q) => q.name === QueueName.MAINTENANCE)!;
+    const maintenance = this.queue(QueueName.MAINTENANCE);
     await maintenance.upsertJobScheduler('heartbeat', { every: 60_000 }, { name: JobName.HEARTBEAT, data: {} });
     await maintenance.upsertJobScheduler(
       'close-expired-opportunities',
       { every: this.env.SWEEP_INTERVAL_SECONDS * 1000 },
       { name: JobName.CLOSE_EXPIRED_OPPORTUNITIES, data: {} },
     );
+    await maintenance.upsertJobScheduler('outbox-relay', { every: this.env.OUTBOX_RELAY_INTERVAL_MS }, { name: JobName.OUTBOX_RELAY, data: {} });
+    // A run at start, so what piled up while no worker ran goes out now rather than at the first tick.
+    this.startupRelay = this.relayOutbox().catch((err: unknown) => this.logger.warn(`outbox relay at start: ${(err as Error).message}`));
     if (this.env.WORKER_HEALTH_PORT > 0) await this.startHealthServer(this.env.WORKER_HEALTH_PORT);
     this.logger.log(`worker started: queues ${this.queues.map((q) => q.name).join(', ')}`);
   }
 
   async onApplicationShutdown(signal?: string): Promise<void> {
     this.logger.log(`worker stopping${signal ? ` on ${signal}` : ''}: finishing active jobs`);
+    await this.startupRelay;
     await Promise.all(this.workers.map((w) => w.close()));
     await Promise.all(this.queues.map((q) => q.close()));
     await new Promise<void>((resolve) => (this.health ? this.health.close(() => resolve()) : resolve()));

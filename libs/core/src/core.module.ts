@@ -11,6 +11,7 @@ import { loadEnv, validateEnv } from './config/env.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { AuditService } from './audit/audit.service.js';
 import { IdempotencyService } from './http/idempotency.js';
+import { OutboxService } from './outbox/outbox.service.js';
 import { RateLimiter } from './redis/rate-limiter.js';
 import { RedisService } from './redis/redis.js';
 
@@ -70,9 +71,10 @@ export class CoreModule {
         RateLimiter,
         IdempotencyService,
         AuditService,
+        OutboxService,
         ...(opts.http ? [JwtStrategy, { provide: APP_GUARD, useClass: GlobalAuthGuard }] : []),
       ],
-      exports: [RedisService, RateLimiter, IdempotencyService, AuditService],
+      exports: [RedisService, RateLimiter, IdempotencyService, AuditService, OutboxService],
     };
   }
 }

@@ -24,3 +24,5 @@ export * from './reference-data/codes.js';
 export * from './audit/audit.service.js';
 export * from './audit/audit.controller.js';
 export * from './audit/request-context.js';
+export * from './outbox/outbox.service.js';
+export * from './outbox/outbox.relay.js';

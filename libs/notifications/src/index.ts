@@ -3,3 +3,7 @@ export * from './notifications.service.js';
 export * from './notifications.controller.js';
 export * from './entities/notification.entity.js';
 export * from './dto/notification.dto.js';
+export * from './notification-delivery.module.js';
+export * from './channels/mailer.js';
+export * from './channels/templates.js';
+export * from './jobs/notification-email.processor.js';

@@ -1,7 +1,7 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, Authenticated, CurrentActor, IdParam, type Page } from '@jalin/core';
-import { NotificationListQuery, NotificationView } from './dto/notification.dto.js';
+import { NotificationListQuery, NotificationPreferences, NotificationView } from './dto/notification.dto.js';
 import { NotificationsService } from './notifications.service.js';
 
 @ApiTags('notifications')
@@ -15,6 +15,22 @@ export class NotificationsController {
   @ApiOkResponse({ description: '{ items: Notification[], nextCursor }' })
   list(@CurrentActor() actor: Actor, @Query() query: NotificationListQuery): Promise<Page<NotificationView>> {
     return this.notifications.list(actor, query);
+  }
+
+  @Get('preferences')
+  @Authenticated()
+  @ApiOperation({ summary: 'The caller’s e-mail preferences per notification kind; kinds not listed are e-mailed' })
+  @ApiOkResponse({ type: NotificationPreferences })
+  preferences(@CurrentActor() actor: Actor): Promise<NotificationPreferences> {
+    return this.notifications.preferences(actor);
+  }
+
+  @Put('preferences')
+  @Authenticated()
+  @ApiOperation({ summary: 'Turn e-mail on or off per notification kind for the caller; kinds not listed keep their setting' })
+  @ApiOkResponse({ type: NotificationPreferences })
+  setPreferences(@CurrentActor() actor: Actor, @Body() body: NotificationPreferences): Promise<NotificationPreferences> {
+    return this.notifications.setPreferences(actor, body.items);
   }
 
   @Post(':id/read')

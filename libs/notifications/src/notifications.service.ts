@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { type Actor, AuditService, isoMicros, notFound, type Page, timeCursor, toPage } from '@jalin/core';
+import { type Actor, AuditService, isoMicros, notFound, OutboxService, OutboxTopic, type Page, timeCursor, toPage } from '@jalin/core';
+import type { NotificationPreferenceItem } from './dto/notification.dto.js';
 import { type NotificationView } from './dto/notification.dto.js';
 import { Notification } from './entities/notification.entity.js';
 
@@ -31,9 +32,13 @@ export class NotificationsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
-  /** Every member of `organizationId` will see it. Runs in the caller's transaction (`m`). */
+  /**
+   * Every member of `organizationId` will see it, and each gets an e-mail unless they turned that
+   * kind off. Runs in the caller's transaction (`m`): the e-mail is an outbox row of that transaction.
+   */
   async notifyOrganization(m: EntityManager, organizationId: string, n: NotificationInput): Promise<string> {
     return this.insert(m, { organizationId, userId: null }, n);
   }
@@ -41,6 +46,32 @@ export class NotificationsService {
   /** Only `userId` will see it (e.g. a ministry officer). Runs in the caller's transaction (`m`). */
   async notifyUser(m: EntityManager, userId: string, n: NotificationInput): Promise<string> {
     return this.insert(m, { organizationId: null, userId }, n);
+  }
+
+  /** The caller's e-mail preferences: the kinds they set; every other kind is e-mailed. */
+  async preferences(actor: Actor): Promise<{ items: NotificationPreferenceItem[] }> {
+    const items: NotificationPreferenceItem[] = await this.ds.query(
+      `SELECT kind, email_enabled AS email FROM notification_preference WHERE user_id = $1 ORDER BY kind`,
+      [actor.userId],
+    );
+    return { items };
+  }
+
+  /** Sets e-mail on or off per kind for the caller (upsert; kinds not listed keep their setting). */
+  async setPreferences(actor: Actor, items: NotificationPreferenceItem[]): Promise<{ items: NotificationPreferenceItem[] }> {
+    await this.ds.transaction(async (m) => {
+      for (const it of items) {
+        await m.query(
+          `INSERT INTO notification_preference (user_id, kind, email_enabled) VALUES ($1, $2, $3)
+           ON CONFLICT (user_id, kind) DO UPDATE SET email_enabled = EXCLUDED.email_enabled, updated_at = now()`,
+          [actor.userId, it.kind, it.email],
+        );
+      }
+      if (items.length) {
+        await this.audit.record(m, { action: 'notification.preferences', entityType: 'user', entityId: actor.userId, actor, after: { items } });
+      }
+    });
+    return this.preferences(actor);
   }
 
   /** The caller's notifications, newest first, each with the caller's own read time. */
@@ -102,7 +133,9 @@ export class NotificationsService {
       entityId: n.entityId ?? null,
       data: (n.data ?? {}) as never,
     });
-    return (res.identifiers[0] as { id: string }).id;
+    const id = (res.identifiers[0] as { id: string }).id;
+    await this.outbox.enqueue(m, { topic: OutboxTopic.NOTIFICATION_CREATED, payload: { notificationId: id } });
+    return id;
   }
 }
 

@@ -49,6 +49,18 @@ export class Env {
   @IsString() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// URL' })
   SMTP_URL = 'smtp://127.0.0.1:1025';
 
+  /** The From header of every e-mail Jalin sends. */
+  @IsString() @MinLength(3)
+  MAIL_FROM = 'Jalin <no-reply@jalin.local>';
+
+  /** How often the worker's outbox relay publishes pending rows to the queues (ms). */
+  @Transform(toInt) @IsInt() @Min(200) @Max(3_600_000)
+  OUTBOX_RELAY_INTERVAL_MS = 2_000;
+
+  /** The relay's own timeout around each publish to Redis (ms): past it, rows stay pending for the next run. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
+  OUTBOX_PUBLISH_TIMEOUT_MS = 3_000;
+
   @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
 

@@ -4,6 +4,8 @@ import { Env } from '../config/env.js';
 /** Queue names: one enum, so producers and the worker cannot drift apart. */
 export enum QueueName {
   MAINTENANCE = 'maintenance',
+  /** Side effects carried out of the outbox (e-mail); job id = outbox id. */
+  DELIVERY = 'delivery',
 }
 
 /** Job names per queue; the worker refuses to start if one has no handler. */
@@ -11,10 +13,24 @@ export enum JobName {
   HEARTBEAT = 'heartbeat',
   /** Writes down what readers already see: OPEN opportunities past closesAt become CLOSED. */
   CLOSE_EXPIRED_OPPORTUNITIES = 'close-expired-opportunities',
+  /** Publishes pending outbox rows to their queues, then marks them sent. */
+  OUTBOX_RELAY = 'outbox-relay',
+  /** Delivery of one `notification.created` outbox row: e-mail to each recipient. */
+  NOTIFICATION_CREATED = 'notification.created',
 }
 
+/** Outbox topics, and the queue/job each is published as (job id = outbox id). */
+export enum OutboxTopic {
+  NOTIFICATION_CREATED = 'notification.created',
+}
+
+export const OUTBOX_ROUTES: Record<OutboxTopic, { queue: QueueName; job: JobName }> = {
+  [OutboxTopic.NOTIFICATION_CREATED]: { queue: QueueName.DELIVERY, job: JobName.NOTIFICATION_CREATED },
+};
+
 export const QUEUE_JOBS: Record<QueueName, JobName[]> = {
-  [QueueName.MAINTENANCE]: [JobName.HEARTBEAT, JobName.CLOSE_EXPIRED_OPPORTUNITIES],
+  [QueueName.MAINTENANCE]: [JobName.HEARTBEAT, JobName.CLOSE_EXPIRED_OPPORTUNITIES, JobName.OUTBOX_RELAY],
+  [QueueName.DELIVERY]: [JobName.NOTIFICATION_CREATED],
 };
 
 /** Defaults for every job: retries with exponential backoff, bounded history, failures kept for inspection. */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { PageQuery } from '@jalin/core';
 
 /** `?unread=true|false`: query strings are text, so only the two literal words are accepted. */
@@ -25,4 +25,23 @@ export class NotificationView {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When the caller read it; null while unread' })
   readAt: Date | null;
+}
+
+export class NotificationPreferenceItem {
+  @ApiProperty({ example: 'APPLICATION_SUBMITTED', description: 'A notification kind' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,63}$/, { message: 'kind must be a notification kind such as APPLICATION_SUBMITTED' })
+  kind: string;
+
+  @ApiProperty({ description: 'Whether notifications of this kind are also e-mailed (default true)' })
+  @IsBoolean()
+  email: boolean;
+}
+
+export class NotificationPreferences {
+  @ApiProperty({ type: [NotificationPreferenceItem], description: 'Kinds not listed are e-mailed' })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => NotificationPreferenceItem)
+  items: NotificationPreferenceItem[];
 }
