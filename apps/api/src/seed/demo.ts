@@ -2,8 +2,9 @@ import type { INestApplicationContext, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { DomainError, ErrorCode, flattenValidationErrors, invalid, Role } from '@jalin/core';
+import { type Actor, DomainError, ErrorCode, flattenValidationErrors, invalid, Role } from '@jalin/core';
 import { AuthService, CreateStaffUserDto, RegisterDto } from '@jalin/identity';
+import { ApplicationsService, ApplyDto, CreateOpportunityDto, OpportunitiesService } from '@jalin/opportunities';
 import { buildDemoPopulation, DEMO_PASSWORD, demoMarkerEmail, type DemoRegistration, type DemoStaff } from './demo-data.js';
 
 export interface DemoAccount {
@@ -80,6 +81,7 @@ async function runSeed(app: INestApplicationContext, logger: Logger, made: DemoA
     if (await createStaffOne(auth, ds, logger, s, made)) progress();
   }
   if (marker && (await registerOne(auth, ds, logger, marker, made))) progress();
+  await seedOpportunities(app, logger, pop.partners.map((p) => p.email));
 
   // Summary in the population's order: partners, small firms, officer, admin.
   const order = new Map([...pop.partners, ...pop.enterprises, pop.officer, pop.admin].map((a, i) => [a.email, i]));
@@ -176,4 +178,69 @@ function printAccounts(logger: Logger, accounts: DemoAccount[]): void {
   }
   for (const a of accounts.filter((x) => x.role === Role.MINISTRY)) line(a.role, a.email, 'Kemenperin (all provinces)');
   for (const a of accounts.filter((x) => x.role === Role.ADMIN)) line(a.role, a.email, 'platform administrator');
+}
+
+async function actorByEmail(ds: DataSource, email: string): Promise<Actor | null> {
+  const [u]: { id: string; email: string; role: Role; organization_id: string | null; province_codes: string[]; locale: 'id' | 'en' }[] = await ds.query(
+    `SELECT id, email, role, organization_id, province_codes, locale FROM app_user WHERE lower(email) = lower($1)`,
+    [email],
+  );
+  return u ? { userId: u.id, email: u.email, role: u.role, organizationId: u.organization_id, provinceCodes: u.province_codes, locale: u.locale } : null;
+}
+
+/**
+ * One published opportunity per partner, in its own sector (the plantation runs an inti-plasma
+ * scheme, the others subcontract), and a few applications from firms of the same division, so a
+ * person signing in finds something to match, apply to and decide on.
+ */
+async function seedOpportunities(app: INestApplicationContext, logger: Logger, partnerEmails: string[]): Promise<void> {
+  const ds = app.get(DataSource);
+  const opportunities = app.get(OpportunitiesService);
+  const applications = app.get(ApplicationsService);
+  const closesAt = new Date(Date.now() + 60 * 86_400_000).toISOString();
+  let made = 0;
+  for (const email of partnerEmails) {
+    const actor = await actorByEmail(ds, email);
+    if (!actor?.organizationId) continue;
+    const [partner]: { name: string; kbli_codes: string[]; region_code: string }[] = await ds.query(
+      `SELECT name, kbli_codes, region_code FROM organization WHERE id = $1`,
+      [actor.organizationId],
+    );
+    const [existing]: { n: number }[] = await ds.query(`SELECT count(*)::int AS n FROM opportunity WHERE partner_id = $1`, [actor.organizationId]);
+    if (!partner || existing.n > 0) continue;
+    const division = partner.kbli_codes[0]?.slice(0, 2) ?? '10';
+    const inti = ['01', '02', '03'].includes(division) || /perkebunan|kebun/i.test(partner.name);
+    const food = ['10', '11'].includes(division);
+    const dto = await validDto(
+      CreateOpportunityDto,
+      {
+        pattern: inti ? 'INTI_PLASMA' : 'SUBCONTRACT',
+        title: inti ? `Kemitraan plasma ${partner.name}` : `Mitra produksi untuk ${partner.name}`,
+        description: inti
+          ? 'Inti menyediakan lahan, sarana produksi dan bimbingan teknis; hasil panen plasma dibeli dengan harga yang disepakati.'
+          : 'Kami mencari UMK yang sanggup mengerjakan sebagian produksi secara rutin, dengan bimbingan teknis dan pembayaran tepat waktu.',
+        kbliCodes: partner.kbli_codes.slice(0, 2),
+        supportOffered: inti ? ['LAND', 'PRODUCTION_INPUTS', 'TECHNICAL_GUIDANCE'] : ['PRODUCTION_WORK', 'TECHNICAL_GUIDANCE', 'FINANCING'],
+        requiredCapacity: food ? { quantity: 500, unit: 'kg', period: 'MONTH' } : null,
+        preferredCertifications: food ? ['HALAL'] : [],
+        slots: 5,
+        closesAt,
+      },
+      partner.name,
+    );
+    const o = await opportunities.create(actor, dto);
+    await opportunities.publish(actor, o.id, {});
+    made++;
+    // Two firms of the same division apply.
+    const firms: { email: string }[] = await ds.query(
+      `SELECT u.email FROM organization f JOIN app_user u ON u.organization_id = f.id
+       WHERE f.kind = 'enterprise' AND f.kbli_divisions && $1::text[] ORDER BY f.name LIMIT 2`,
+      [[division]],
+    );
+    for (const f of firms) {
+      const firm = await actorByEmail(ds, f.email);
+      if (firm) await applications.apply(firm, o.id, await validDto(ApplyDto, { message: 'Kami tertarik dan siap memenuhi kebutuhan Bapak/Ibu.' }, f.email));
+    }
+  }
+  if (made) logger.log(`Demo seed: ${made} opportunities published, with applications from firms of the same sector.`);
 }
