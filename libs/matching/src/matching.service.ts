@@ -295,8 +295,7 @@ export class MatchingService {
     );
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
-    const opps = new Map<string, OppRow>();
-    for (const id of page.map((r) => r.opp_id)) opps.set(id, (await this.loadOpportunity(id))!);
+    const opps = await this.loadOpportunities(page.map((r) => r.opp_id));
     const names = await this.names(
       [...opps.values()].flatMap((o) => o.kbli_codes),
       firm.kbli_codes,
@@ -365,14 +364,20 @@ export class MatchingService {
   }
 
   private async loadOpportunity(id: string): Promise<OppRow | null> {
-    const [row] = await this.ds.query(
+    return (await this.loadOpportunities([id])).get(id) ?? null;
+  }
+
+  /** One query for a page of opportunities (never one per item). */
+  private async loadOpportunities(ids: string[]): Promise<Map<string, OppRow>> {
+    if (!ids.length) return new Map();
+    const rows: OppRow[] = await this.ds.query(
       `SELECT op.id, op.partner_id, p.name AS partner_name, op.pattern, op.title, op.kbli_codes, op.region_codes,
               coalesce(op.site_region_code, p.region_code) AS site_region_code, op.required_quantity, op.required_unit,
               op.required_period, op.required_certifications, op.preferred_certifications, op.support_offered, op.slots, op.closes_at
-       FROM opportunity op JOIN organization p ON p.id = op.partner_id WHERE op.id = $1`,
-      [id],
+       FROM opportunity op JOIN organization p ON p.id = op.partner_id WHERE op.id = ANY($1::uuid[])`,
+      [ids],
     );
-    return row ?? null;
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   private async loadFirms(ids: string[]): Promise<Map<string, FirmRow>> {
