@@ -359,6 +359,10 @@ describe('applications, invitations and their notifications', () => {
       expect((await list(partner)).every((a) => a.partnerId === partner.organization!.id)).toBe(true);
       expect(await list(other, `opportunityId=${opp}`)).toEqual([]);
       for (const s of [officer, admin]) expect((await list(s, `opportunityId=${opp}`)).length).toBe(2);
+      // an officer limited to provinces sees applications whose firm or partner lies in them
+      const [bali, jateng] = [await f.ministry(['51']), await f.ministry(['33'])];
+      expect(await list(bali, `opportunityId=${opp}`)).toEqual([]);
+      expect((await list(jateng, `opportunityId=${opp}`)).length).toBe(2);
       expect((await list(firm, 'status=WITHDRAWN')).every((a) => a.status === 'WITHDRAWN')).toBe(true);
       expect((await list(firm, 'status=WITHDRAWN')).length).toBeGreaterThan(0);
     });

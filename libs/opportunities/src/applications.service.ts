@@ -288,6 +288,10 @@ export class ApplicationsService {
       case Role.PARTNER:
         return `a.partner_id = ${p(this.org(actor))}`;
       case Role.MINISTRY:
+        // An officer limited to provinces sees applications whose firm or partner lies in them.
+        return actor.provinceCodes.length
+          ? `EXISTS (SELECT 1 FROM organization so WHERE so.id IN (a.enterprise_id, a.partner_id) AND so.province_code = ANY(${p(actor.provinceCodes)}::text[]))`
+          : 'TRUE';
       case Role.ADMIN:
         return 'TRUE';
       default:
