@@ -118,6 +118,28 @@ describe('authorization matrix', () => {
     expect(inMatrix).toEqual(registered);
   });
 
+  it('lists never show another organisation’s private records', async () => {
+    const list = async (caller: Exclude<Caller, 'anonymous'>, path: string) => {
+      const res = await t.http().get(`${path}?limit=100`).set(bearer(sessions[caller]));
+      expect({ path, caller, status: res.status }).toEqual({ path, caller, status: 200 });
+      return res.body.items as { partnerId?: string; enterpriseId?: string }[];
+    };
+    // enterpriseB and partnerB are party to no agreement: they see none of partnerA/enterpriseA's
+    for (const caller of ['enterpriseB', 'partnerB'] as const) {
+      for (const path of ['/api/v1/agreements', '/api/v1/obligations', '/api/v1/reports', '/api/v1/sessions']) {
+        expect({ path, caller, items: (await list(caller, path)).length }).toEqual({ path, caller, items: 0 });
+      }
+    }
+    // applications: each side sees only those it is party to
+    expect((await list('enterpriseB', '/api/v1/applications')).every((a) => a.enterpriseId === ctx.enterpriseB)).toBe(true);
+    expect(await list('partnerB', '/api/v1/applications')).toEqual([]);
+    // and the parties do see their own
+    for (const path of ['/api/v1/agreements', '/api/v1/obligations', '/api/v1/reports', '/api/v1/sessions']) {
+      const mine = await list('partnerA', path);
+      expect({ path, some: mine.length > 0, own: mine.every((x) => !x.partnerId || x.partnerId === ctx.partnerA) }).toEqual({ path, some: true, own: true });
+    }
+  });
+
   const cases = MATRIX.flatMap((row) => CALLERS.map((caller) => [`${row.method} ${row.route}`, caller, row] as const));
   it.each(cases)('%s as %s', async (_name, caller, row) => {
     const url = row.url(ctx);
