@@ -12,6 +12,7 @@ import {
   notFound,
   type Page,
   Role,
+  partyScopeSql,
   sqlParams,
   timeCursor,
   toPage,
@@ -182,22 +183,9 @@ export class AgreementsService {
     return this.store.view(this.ds.manager, id);
   }
 
-  /** Tenancy as SQL: what `actor` may see of `agreement a`. */
+  /** Tenancy as SQL (core's one definition): what `actor` may see of `agreement a`. */
   private scopeSql(actor: Actor, p: (v: unknown) => string): string {
-    switch (actor.role) {
-      case Role.ENTERPRISE:
-        return actor.organizationId ? `a.enterprise_id = ${p(actor.organizationId)}` : 'FALSE';
-      case Role.PARTNER:
-        return actor.organizationId ? `a.partner_id = ${p(actor.organizationId)}` : 'FALSE';
-      case Role.MINISTRY:
-        return actor.provinceCodes.length
-          ? `EXISTS (SELECT 1 FROM organization o WHERE o.id IN (a.partner_id, a.enterprise_id) AND o.province_code = ANY(${p(actor.provinceCodes)}::text[]))`
-          : 'TRUE';
-      case Role.ADMIN:
-        return 'TRUE';
-      default:
-        return 'FALSE';
-    }
+    return partyScopeSql(actor, p, 'a.partner_id', 'a.enterprise_id');
   }
 }
 

@@ -26,3 +26,4 @@ export * from './audit/audit.controller.js';
 export * from './audit/request-context.js';
 export * from './outbox/outbox.service.js';
 export * from './outbox/outbox.relay.js';
+export * from './auth/tenancy.js';

@@ -23,7 +23,8 @@ import { sniffMediaType } from './domain/media-type.js';
 import { obligationTransition, statusFilterSql, statusSql } from './domain/obligation.js';
 import type { EvidenceView, ObligationListQuery, ObligationView, ObligationWaiveDto } from './dto/obligation.dto.js';
 import { NOTICES } from './notices.js';
-import { auditOrg, exec, partyScopeSql } from './sql.js';
+import { auditOrg, exec } from './sql.js';
+import { partyScopeSql } from '@jalin/core';
 import { EVIDENCE_STORAGE, type EvidenceStorage } from './storage/evidence-storage.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -29,7 +29,8 @@ import type {
   ReportVersionView,
 } from './dto/report.dto.js';
 import { NOTICES } from './notices.js';
-import { auditOrg, exec, partyScopeSql } from './sql.js';
+import { auditOrg, exec } from './sql.js';
+import { partyScopeSql } from '@jalin/core';
 
 const REPORT_COLUMNS = `r.id, r.agreement_id AS "agreementId", r.obligation_id AS "obligationId", r.partner_id AS "partnerId",
   r.enterprise_id AS "enterpriseId", r.period_start::text AS "periodStart", r.period_end::text AS "periodEnd", r.status,

@@ -30,7 +30,8 @@ import type {
 } from './dto/session.dto.js';
 import { insertSessionWithObligation, recordTrackRecord } from './generation.js';
 import { NOTICES } from './notices.js';
-import { auditOrg, exec, partyScopeSql } from './sql.js';
+import { auditOrg, exec } from './sql.js';
+import { partyScopeSql } from '@jalin/core';
 
 const SESSION_COLUMNS = `s.id, s.agreement_id AS "agreementId", a.partner_id AS "partnerId", a.enterprise_id AS "enterpriseId",
   s.plan_item_id AS "planItemId", s.aspect, s.activity, s.topic, s.scheduled_at AS "scheduledAt", s.location, s.status, s.attendees,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { type Actor, AuditService, conflict, DomainError, ErrorCode, notFound, type Page, Role, staleVersion, toPage } from '@jalin/core';
+import { type Actor, AuditService, conflict, DomainError, ErrorCode, isoMicros, notFound, type Page, partyScopeSql, sqlParams, staleVersion, timeCursor, toPage } from '@jalin/core';
 import { NotificationsService } from '@jalin/notifications';
 import { Organization } from '@jalin/organizations';
 import { type ApplicationEvent, applicationNotice } from './application.notices.js';
@@ -17,7 +17,6 @@ import { ApplicationListQuery, type ApplicationView, ApplyDto, DecisionDto, Invi
 import { TransitionDto } from './dto/opportunity.dto.js';
 import { Application } from './entities/application.entity.js';
 import { Opportunity } from './entities/opportunity.entity.js';
-import { isoMicros, sqlParams, timeCursor } from '@jalin/core';
 import { toApplicationView } from './views.js';
 
 type Changes = Partial<Record<keyof Application, unknown>>;
@@ -280,23 +279,9 @@ export class ApplicationsService {
     if (!res.affected) throw staleVersion(a.version + 1);
   }
 
-  /** Tenancy as SQL: what `actor` may see of `application a`. */
+  /** Tenancy as SQL (core's one definition): what `actor` may see of `application a`. */
   private scopeSql(actor: Actor, p: (v: unknown) => string): string {
-    switch (actor.role) {
-      case Role.ENTERPRISE:
-        return `a.enterprise_id = ${p(this.org(actor))}`;
-      case Role.PARTNER:
-        return `a.partner_id = ${p(this.org(actor))}`;
-      case Role.MINISTRY:
-        // An officer limited to provinces sees applications whose firm or partner lies in them.
-        return actor.provinceCodes.length
-          ? `EXISTS (SELECT 1 FROM organization so WHERE so.id IN (a.enterprise_id, a.partner_id) AND so.province_code = ANY(${p(actor.provinceCodes)}::text[]))`
-          : 'TRUE';
-      case Role.ADMIN:
-        return 'TRUE';
-      default:
-        return 'FALSE';
-    }
+    return partyScopeSql(actor, p, 'a.partner_id', 'a.enterprise_id');
   }
 
   private org(actor: Actor): string {
