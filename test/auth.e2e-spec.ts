@@ -95,6 +95,11 @@ describe('auth', () => {
       expect(a.status).toBe(201);
       expect(b.status).toBe(201);
       expect(b.body.user.id).toBe(a.body.user.id);
+      // the same body with its fields in another order is the same request
+      const reordered = Object.fromEntries(Object.entries(body).reverse());
+      const r = await t.http().post('/api/v1/auth/register').set('Idempotency-Key', 'reg-1').send(reordered);
+      expect(r.status).toBe(201);
+      expect(r.body.user.id).toBe(a.body.user.id);
       expect(Number((await t.ds.query(`SELECT count(*) AS n FROM app_user WHERE email = 'idem@test.id'`))[0].n)).toBe(1);
       const c = await t.http().post('/api/v1/auth/register').set('Idempotency-Key', 'reg-1').send({ ...body, fullName: 'Other' });
       expect(c.status).toBe(409);

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../audit/audit.service.js';
 import { type CallHandler, type ExecutionContext, HttpStatus, Injectable, type NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -85,7 +86,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       (req as DeferredRequest)[DEFERRED] = { scope, key };
       return next.handle();
     }
-    const hash = createHash('sha256').update(JSON.stringify(req.body ?? null)).digest('hex');
+    const hash = createHash('sha256').update(canonicalJson(req.body ?? null)).digest('hex');
     const replay = await this.store.claim(scope, key, hash);
     const reply = ctx.switchToHttp().getResponse<FastifyReply>();
     if (replay) {
