@@ -1,5 +1,5 @@
 // Jest in ESM mode (NestJS 12 is ESM-only): run with NODE_OPTIONS=--experimental-vm-modules.
-const libs = ['core', 'reference', 'organizations', 'identity', 'notifications', 'opportunities', 'matching', 'obligations', 'agreements'];
+const libs = ['core', 'reference', 'organizations', 'identity', 'notifications', 'opportunities', 'matching', 'obligations', 'agreements', 'reminders', 'monitoring'];
 export default {
   testEnvironment: 'node',
   rootDir: '.',

@@ -3,6 +3,7 @@ import { AuditController, CoreModule, HealthController } from '@jalin/core';
 import { AgreementsModule } from '@jalin/agreements';
 import { IdentityModule } from '@jalin/identity';
 import { MatchingModule } from '@jalin/matching';
+import { MonitoringModule } from '@jalin/monitoring';
 import { NotificationsModule } from '@jalin/notifications';
 import { ObligationsModule } from '@jalin/obligations';
 import { OpportunitiesModule } from '@jalin/opportunities';
@@ -21,6 +22,7 @@ import { ReferenceModule } from '@jalin/reference';
     MatchingModule,
     ObligationsModule,
     AgreementsModule,
+    MonitoringModule,
   ],
   controllers: [HealthController, AuditController],
 })
