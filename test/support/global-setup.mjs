@@ -33,7 +33,27 @@ export default async function globalSetup() {
   const tpl = templateName(root);
   process.env.JALIN_TEST_TEMPLATE = tpl;
   if ((await q('SELECT 1 FROM pg_database WHERE datname = $1', [tpl])).length) return;
-  for (const { datname } of await q(`SELECT datname FROM pg_database WHERE datname LIKE 'jalin\\_tpl\\_%'`)) {
+  // One builder at a time (several jest runs may start together): the others wait, then find it made.
+  const lock = new pg.Client({ connectionString: ADMIN_URL });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock(7411, 1)');
+    if ((await q('SELECT 1 FROM pg_database WHERE datname = $1', [tpl])).length) return;
+    await buildTemplate(root, tpl);
+  } finally {
+    await lock.end();
+  }
+}
+
+async function buildTemplate(root, tpl) {
+  // Templates of other migration sets are dropped once they are two hours old (a run started
+  // meanwhile from another checkout may still be cloning a newer one).
+  const old = await q(
+    `SELECT datname, shobj_description(oid, 'pg_database') AS made FROM pg_database WHERE datname LIKE 'jalin\\_tpl\\_%' AND datname <> $1`,
+    [tpl],
+  );
+  for (const { datname, made } of old) {
+    if (made && Date.now() - Date.parse(made) < 2 * 3600_000) continue;
     await q('UPDATE pg_database SET datistemplate = false WHERE datname = $1', [datname]);
     await q(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   }
@@ -51,5 +71,6 @@ export default async function globalSetup() {
   });
   if (mig.status !== 0) throw new Error('migrating the test template failed');
   await q(`ALTER DATABASE "${building}" RENAME TO "${tpl}"`);
+  await q(`COMMENT ON DATABASE "${tpl}" IS '${new Date().toISOString()}'`);
   await q('UPDATE pg_database SET datistemplate = true WHERE datname = $1', [tpl]);
 }
