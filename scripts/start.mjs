@@ -2,7 +2,8 @@
 // builds, then runs the API (migrations under an advisory lock, first admin, demo data on an
 // empty database) and the worker. Ctrl-C stops both.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { missingServices } from './services.mjs';
 
@@ -42,6 +43,30 @@ try {
 if (!existsSync('node_modules')) spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });
 const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
+
+// The web console (served by the API at /): regenerate its API types from the built API (rewritten
+// only when the contract changed), then rebuild it when any of its sources is newer than the build.
+const types = spawnSync('node', ['apps/web/scripts/openapi.mjs'], { stdio: 'inherit' });
+if (types.status !== 0) process.exit(types.status ?? 1);
+if (webIsStale()) {
+  console.log('building the web console (dist/web)…');
+  for (const args of [['tsc', '-p', 'apps/web/tsconfig.json', '--noEmit'], ['vite', 'build', '-c', 'apps/web/vite.config.ts', '--logLevel', 'warn']]) {
+    const r = spawnSync('npx', args, { stdio: 'inherit' });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+}
+
+function webIsStale() {
+  const built = 'dist/web/index.html';
+  if (!existsSync(built)) return true;
+  const stamp = statSync(built).mtimeMs;
+  const newer = (path) => {
+    const s = statSync(path);
+    if (!s.isDirectory()) return s.mtimeMs > stamp;
+    return readdirSync(path).some((n) => n !== 'node_modules' && n !== 'dist' && newer(join(path, n)));
+  };
+  return newer('apps/web') || newer('package-lock.json');
+}
 
 const children = [];
 let stopping = false;

@@ -3,6 +3,7 @@ import { opportunities } from '../support/opportunities.js';
 import { agreements } from '../support/agreements.js';
 import { sessionBody } from './matrix.js';
 import { listRoutes } from '../support/routes.js';
+import { monitoringFixtures } from '../support/monitoring-cases.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { type Caller, CALLERS, MATRIX, type MatrixContext } from './matrix.js';
 
@@ -63,6 +64,7 @@ describe('authorization matrix', () => {
       const r = await t.http().post(`/api/v1/sessions/${id}/attendance`).set(bearer(partnerA)).send({ attendees: [{ name: 'Siti' }], note: 'Hadir' });
       if (r.status !== 200) throw new Error(`attendance failed ${r.status}: ${JSON.stringify(r.body)}`);
     }
+    const monitoring = await monitoringFixtures(t, ministry, activeAgreement.id);
     ctx = {
       enterpriseA: enterpriseA.organization!.id,
       enterpriseB: enterpriseB.organization!.id,
@@ -98,6 +100,7 @@ describe('authorization matrix', () => {
       attendableSession,
       confirmableSession,
       disputableSession,
+      monitoring,
       unique: () => `${Date.now()}-${n++}`,
     };
   });

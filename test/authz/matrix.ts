@@ -4,6 +4,7 @@
  * route is missing from this table, or declares no access policy.
  */
 import { agreementBody } from '../support/agreements.js';
+import type { MonitoringFixtures } from '../support/monitoring-cases.js';
 
 /** Amended terms (same shape as the create body, without applicationId). */
 export const amendmentBody = () => {
@@ -67,6 +68,8 @@ export interface MatrixContext {
   attendableSession: string;
   confirmableSession: string;
   disputableSession: string;
+  /** Monitoring: a finding and cases on activeAgreement in the states the rows need (support/monitoring-cases.ts). */
+  monitoring: MonitoringFixtures;
   unique(): string;
 }
 
@@ -104,6 +107,8 @@ export const MATRIX: MatrixRow[] = [
     body: (c) => ({ email: `staff-${c.unique()}@test.jalin.id`, password: 'long-enough-password', fullName: 'Staf', role: 'MINISTRY' }),
     expect: only({ admin: 201 }),
   },
+  // the queue dashboard's browser session (bull-board itself is mounted by main.ts only; see worker-ops-dashboard)
+  { method: 'POST', route: '/api/v1/admin/queues/session', url: () => '/api/v1/admin/queues/session', body: () => ({}), expect: only({ admin: 200 }) },
   // organisations
   { method: 'GET', route: '/api/v1/enterprises', url: () => '/api/v1/enterprises', expect: only({ partnerA: 200, partnerB: 200, ministry: 200, admin: 200 }) },
   { method: 'GET', route: '/api/v1/enterprises/:id', url: (c) => `/api/v1/enterprises/${c.enterpriseA}`, expect: signedIn(200) },
@@ -280,6 +285,60 @@ export const MATRIX: MatrixRow[] = [
   {
     method: 'PUT', route: '/api/v1/notifications/preferences', url: () => '/api/v1/notifications/preferences',
     body: () => ({ items: [{ kind: 'APPLICATION_SUBMITTED', email: true }] }), expect: signedIn(200),
+  },
+  // monitoring figures: MINISTRY and ADMIN only
+  { method: 'GET', route: '/api/v1/monitoring/summary', url: () => '/api/v1/monitoring/summary', expect: only({ ministry: 200, admin: 200 }) },
+  { method: 'GET', route: '/api/v1/monitoring/breakdown', url: () => '/api/v1/monitoring/breakdown?by=province', expect: only({ ministry: 200, admin: 200 }) },
+  { method: 'GET', route: '/api/v1/monitoring/partners', url: () => '/api/v1/monitoring/partners', expect: only({ ministry: 200, admin: 200 }) },
+  { method: 'GET', route: '/api/v1/monitoring/overdue', url: () => '/api/v1/monitoring/overdue', expect: only({ ministry: 200, admin: 200 }) },
+  { method: 'GET', route: '/api/v1/monitoring/trend', url: () => '/api/v1/monitoring/trend', expect: only({ ministry: 200, admin: 200 }) },
+  // monitoring exports: MINISTRY and ADMIN only
+  { method: 'GET', route: '/api/v1/monitoring/export', url: () => '/api/v1/monitoring/export?format=csv&dataset=agreements', expect: only({ ministry: 200, admin: 200 }) },
+  { method: 'GET', route: '/api/v1/monitoring/export', url: () => '/api/v1/monitoring/export?format=ocds', expect: only({ ministry: 200, admin: 200 }) },
+  // monitoring risk rules and cases: MINISTRY and ADMIN only (firms and partners 403). A transition row runs for the
+  // ministry first; the admin then finds the case moved already: 409 (authorised, illegal move), never 403.
+  { method: 'GET', route: '/api/v1/monitoring/rules', url: () => '/api/v1/monitoring/rules', expect: only({ ministry: 200, admin: 200 }) },
+  { method: 'GET', route: '/api/v1/monitoring/findings', url: () => '/api/v1/monitoring/findings', expect: only({ ministry: 200, admin: 200 }) },
+  { method: 'GET', route: '/api/v1/monitoring/findings/:id', url: (c) => `/api/v1/monitoring/findings/${c.monitoring.finding}`, expect: only({ ministry: 200, admin: 200 }) },
+  { method: 'POST', route: '/api/v1/monitoring/findings/run', url: () => '/api/v1/monitoring/findings/run', body: () => ({}), expect: only({ ministry: 200, admin: 200 }) },
+  {
+    method: 'POST', route: '/api/v1/monitoring/cases', url: () => '/api/v1/monitoring/cases',
+    body: (c) => ({ agreementId: c.activeAgreement, reason: 'Pemeriksaan matriks', periodFrom: '2026-01-01', periodTo: '2026-03-31' }), expect: only({ ministry: 201, admin: 201 }),
+  },
+  { method: 'GET', route: '/api/v1/monitoring/cases', url: () => '/api/v1/monitoring/cases', expect: only({ ministry: 200, admin: 200 }) },
+  { method: 'GET', route: '/api/v1/monitoring/cases/:id', url: (c) => `/api/v1/monitoring/cases/${c.monitoring.active}`, expect: only({ ministry: 200, admin: 200 }) },
+  { method: 'POST', route: '/api/v1/monitoring/cases/:id/open', url: (c) => `/api/v1/monitoring/cases/${c.monitoring.draft}/open`, body: () => ({}), expect: only({ ministry: 200, admin: 409 }) },
+  {
+    method: 'POST', route: '/api/v1/monitoring/cases/:id/conclusion', url: (c) => `/api/v1/monitoring/cases/${c.monitoring.toConclude}/conclusion`,
+    body: () => ({ violation: false, note: 'Tidak terbukti' }), expect: only({ ministry: 200, admin: 409 }),
+  },
+  { method: 'POST', route: '/api/v1/monitoring/cases/:id/complete', url: (c) => `/api/v1/monitoring/cases/${c.monitoring.declined}/complete`, body: () => ({}), expect: only({ ministry: 200, admin: 409 }) },
+  {
+    method: 'POST', route: '/api/v1/monitoring/cases/:id/cancel', url: (c) => `/api/v1/monitoring/cases/${c.monitoring.toCancel}/cancel`, body: () => ({ reason: 'Ganda' }),
+    expect: only({ ministry: 200, admin: 409 }),
+  },
+  {
+    method: 'POST', route: '/api/v1/monitoring/cases/:id/messages', url: (c) => `/api/v1/monitoring/cases/${c.monitoring.active}/messages`, body: () => ({ text: 'Mohon tanggapan' }),
+    expect: only({ ministry: 201, admin: 201 }),
+  },
+  {
+    method: 'GET', route: '/api/v1/monitoring/cases/:id/attachments/:attachmentId', url: (c) => `/api/v1/monitoring/cases/${c.monitoring.active}/attachments/${c.monitoring.attachment}`,
+    expect: only({ ministry: 200, admin: 200 }),
+  },
+  // the parties' side of cases: the partner its own, the small firm the conclusion; officers use /monitoring (403 here)
+  { method: 'GET', route: '/api/v1/cases', url: () => '/api/v1/cases', expect: only({ enterpriseA: 200, enterpriseB: 200, partnerA: 200, partnerB: 200 }) },
+  { method: 'GET', route: '/api/v1/cases/:id', url: (c) => `/api/v1/cases/${c.monitoring.addressed}`, expect: only({ enterpriseA: 200, enterpriseB: 404, partnerA: 200, partnerB: 404 }) },
+  {
+    method: 'POST', route: '/api/v1/cases/:id/messages', url: (c) => `/api/v1/cases/${c.monitoring.active}/messages`, body: () => ({ text: 'Tanggapan kami' }),
+    expect: only({ partnerA: 201, partnerB: 404 }),
+  },
+  {
+    method: 'POST', route: '/api/v1/cases/:id/remedy-report', url: (c) => `/api/v1/cases/${c.monitoring.addressed}/remedy-report`, body: () => ({ summary: 'Sudah dilunasi' }),
+    expect: only({ partnerA: 201, partnerB: 404 }),
+  },
+  {
+    method: 'GET', route: '/api/v1/cases/:id/attachments/:attachmentId', url: (c) => `/api/v1/cases/${c.monitoring.active}/attachments/${c.monitoring.attachment}`,
+    expect: only({ partnerA: 200, partnerB: 404 }),
   },
   // logout last: it revokes the caller's refresh-token family (access tokens stay valid until expiry)
   { method: 'POST', route: '/api/v1/auth/logout', url: () => '/api/v1/auth/logout', body: () => ({}), expect: signedIn(204) },

@@ -22,7 +22,8 @@ export async function createTestDb(): Promise<TestDb> {
   const id = randomBytes(5).toString('hex');
   const name = `jalin_t_${id}`;
   await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${tpl}"`);
-  const redisPrefix = `jalin-test-${id}`;
+  // Hash-tagged like the default `{jalin}`: every key of a suite in one Redis Cluster slot; suites never share keys.
+  const redisPrefix = `{jalin-test-${id}}`;
   return {
     name,
     url: dbUrl(name),

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditController, CoreModule, HealthController } from '@jalin/core';
+import { AuditController, CoreModule, HealthController, QueueDashboardController } from '@jalin/core';
 import { AgreementsModule } from '@jalin/agreements';
 import { IdentityModule } from '@jalin/identity';
 import { MatchingModule } from '@jalin/matching';
@@ -24,6 +24,6 @@ import { ReferenceModule } from '@jalin/reference';
     AgreementsModule,
     MonitoringModule,
   ],
-  controllers: [HealthController, AuditController],
+  controllers: [HealthController, AuditController, QueueDashboardController],
 })
 export class AppModule {}

@@ -7,6 +7,7 @@ import { configureApp, type ConfigureOptions, loadEnv, runMigrations } from '@ja
 import { AuthService } from '@jalin/identity';
 import { AppModule } from './app.module.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
+import { serveWebConsole } from './web-console.js';
 import { assignRequestId } from '@jalin/core';
 
 export interface CreateApiOptions extends ConfigureOptions {
@@ -15,6 +16,10 @@ export interface CreateApiOptions extends ConfigureOptions {
   /** Create the first admin from ADMIN_EMAIL/ADMIN_PASSWORD, and demo data on an empty database. */
   bootstrapData?: boolean;
   logger?: boolean;
+  /** Registers more on the Fastify instance before it is ready (main.ts: the queue dashboard). */
+  extend?: (app: NestFastifyApplication) => Promise<void>;
+  /** The built web console to serve at `/` (default dist/web, when built); false: API only. */
+  webConsole?: string | false;
 }
 
 /** Builds the API application; used by main.ts and by the end-to-end tests alike. */
@@ -34,8 +39,10 @@ export async function createApi(opts: CreateApiOptions = {}): Promise<NestFastif
   });
   if (opts.logger !== false) app.useLogger(app.get(PinoLogger));
   await configureApp(app, opts);
+  if (opts.webConsole !== false) await serveWebConsole(app, opts.webConsole);
   if (opts.migrate) await runMigrations(app.get(DataSource));
   await app.init();
+  await opts.extend?.(app);
   if (opts.bootstrapData) {
     await app.get(AuthService).ensureFirstAdmin();
     if (env.SEED_DEMO_ON_EMPTY) await seedDemoIfEmpty(app, new Logger('Seed'));

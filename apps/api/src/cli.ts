@@ -1,15 +1,18 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { writeFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, EnvError, loadEnv, runMigrations } from '@jalin/core';
+import { buildOpenApiDocument, configureApp, dataSourceOptions, EnvError, loadEnv, runMigrations } from '@jalin/core';
 import { importKbli, KbliImportError } from '@jalin/reference';
 import { AppModule } from './app.module.js';
 import { seedDemo } from './seed/demo.js';
 
 const USAGE = `usage:
   node dist/apps/api/src/cli.js seed-demo            create the demo population (skipped if present)
-  node dist/apps/api/src/cli.js import-kbli <file>   load a KBLI 2020 CSV (code,level,title,description)`;
+  node dist/apps/api/src/cli.js import-kbli <file>   load a KBLI 2020 CSV (code,level,title,description)
+  node dist/apps/api/src/cli.js openapi [file]       write the OpenAPI document (as served at /docs-json) to file or stdout; needs no database`;
 
 async function main(): Promise<void> {
   const [cmd, arg] = process.argv.slice(2);
@@ -23,6 +26,19 @@ async function main(): Promise<void> {
       console.log(`Imported ${res.rows} KBLI entries (${Object.entries(res.byLevel).map(([l, n]) => `level ${l}: ${n}`).join(', ')}).`);
     } finally {
       await ds.destroy();
+    }
+    return;
+  }
+  if (cmd === 'openapi') {
+    // Preview mode registers the routes without instantiating providers: no database, no Redis.
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), { preview: true, logger: false });
+    try {
+      await configureApp(app, { swaggerUi: false });
+      const json = `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;
+      if (arg) writeFileSync(arg, json);
+      else process.stdout.write(json);
+    } finally {
+      await app.close();
     }
     return;
   }

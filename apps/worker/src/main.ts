@@ -9,7 +9,8 @@ import { WorkerModule } from './worker.module.js';
 async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
-  app.enableShutdownHooks();
+  // SIGTERM/SIGINT: the jobs in hand finish (WorkerRuntime.beforeApplicationShutdown), then exit 0.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await runMigrations(app.get(DataSource));
   await app.init();
   new Logger('Worker').log('Jalin worker running');

@@ -19,6 +19,7 @@ export * from './reference-data/time-zones.js';
 export * from './reference-data/kbli-sections.js';
 export * from './http/id-param.js';
 export * from './queue/queues.js';
+export * from './queue/queue-dashboard.controller.js';
 export * from './pagination/sql.js';
 export * from './reference-data/codes.js';
 export * from './audit/audit.service.js';

@@ -6,4 +6,5 @@ export * from './dto/notification.dto.js';
 export * from './notification-delivery.module.js';
 export * from './channels/mailer.js';
 export * from './channels/templates.js';
+export * from './channels/localize.js';
 export * from './jobs/notification-email.processor.js';

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type Actor, AuditService, isoMicros, notFound, OutboxService, OutboxTopic, type Page, timeCursor, toPage } from '@jalin/core';
+import { localizeNotification } from './channels/localize.js';
+import type { Locale } from './channels/templates.js';
 import type { NotificationPreferenceItem } from './dto/notification.dto.js';
 import { type NotificationView } from './dto/notification.dto.js';
-import { Notification } from './entities/notification.entity.js';
 
 export interface NotificationInput {
   /** Stable code of what happened, e.g. `APPLICATION_SUBMITTED`. */
@@ -12,15 +13,48 @@ export interface NotificationInput {
   /** Shown to people: Indonesian first. */
   title: string;
   body?: string;
+  /** The same in English, for readers whose locale is `en` (when absent: rendered from kind and data, else the Indonesian). */
+  en?: { title: string; body?: string };
   entityType?: string | null;
   entityId?: string | null;
   data?: Record<string, unknown>;
 }
 
-type Row = NotificationView & { sortKey: string };
+export interface NotifyOptions {
+  /** Also e-mail it (an outbox row of the same transaction); default true. Reminders send their own e-mail. */
+  email?: boolean;
+}
 
-const COLUMNS = `n.id, n.kind, n.title, n.body, n.entity_type AS "entityType", n.entity_id AS "entityId", n.data,
+type Row = NotificationView & { sortKey: string; titleEn: string | null; bodyEn: string | null };
+
+const COLUMNS = `n.id, n.kind, n.title, n.body, n.title_en AS "titleEn", n.body_en AS "bodyEn", n.entity_type AS "entityType", n.entity_id AS "entityId", n.data,
   n.created_at AS "createdAt", r.read_at AS "readAt", ${isoMicros('n.created_at')} AS "sortKey"`;
+
+/**
+ * Inserts one in-app notification in the caller's transaction (`m`) and, unless `email: false`, its
+ * `notification.created` outbox row. Returns its id.
+ */
+export async function insertNotification(
+  m: EntityManager,
+  outbox: OutboxService | null,
+  to: { organizationId: string | null; userId: string | null },
+  n: NotificationInput,
+  opts: NotifyOptions = {},
+): Promise<string> {
+  const [row]: { id: string }[] = await m.query(
+    `INSERT INTO notification (organization_id, user_id, kind, title, body, title_en, body_en, entity_type, entity_id, data)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+    [
+      to.organizationId, to.userId, n.kind, n.title, n.body ?? '', n.en?.title ?? null, n.en ? (n.en.body ?? '') : null,
+      n.entityType ?? null, n.entityId ?? null, JSON.stringify(n.data ?? {}),
+    ],
+  );
+  if (opts.email !== false) {
+    if (!outbox) throw new Error('insertNotification: an e-mailed notification needs the OutboxService');
+    await outbox.enqueue(m, { topic: OutboxTopic.NOTIFICATION_CREATED, payload: { notificationId: row.id } });
+  }
+  return row.id;
+}
 
 /**
  * In-app notifications. Writers call `notifyOrganization` inside their own transaction, so the
@@ -39,13 +73,13 @@ export class NotificationsService {
    * Every member of `organizationId` will see it, and each gets an e-mail unless they turned that
    * kind off. Runs in the caller's transaction (`m`): the e-mail is an outbox row of that transaction.
    */
-  async notifyOrganization(m: EntityManager, organizationId: string, n: NotificationInput): Promise<string> {
-    return this.insert(m, { organizationId, userId: null }, n);
+  async notifyOrganization(m: EntityManager, organizationId: string, n: NotificationInput, opts: NotifyOptions = {}): Promise<string> {
+    return insertNotification(m, this.outbox, { organizationId, userId: null }, n, opts);
   }
 
   /** Only `userId` will see it (e.g. a ministry officer). Runs in the caller's transaction (`m`). */
-  async notifyUser(m: EntityManager, userId: string, n: NotificationInput): Promise<string> {
-    return this.insert(m, { organizationId: null, userId }, n);
+  async notifyUser(m: EntityManager, userId: string, n: NotificationInput, opts: NotifyOptions = {}): Promise<string> {
+    return insertNotification(m, this.outbox, { organizationId: null, userId }, n, opts);
   }
 
   /** The caller's e-mail preferences: the kinds they set; every other kind is e-mailed. */
@@ -95,7 +129,7 @@ export class NotificationsService {
         LIMIT $${params.length}`,
       params,
     );
-    return toPage(rows, limit, (r) => [r.sortKey, r.id], toView);
+    return toPage(rows, limit, (r) => [r.sortKey, r.id], (r) => toView(r, actor.locale));
   }
 
   /** Marks it read for the caller (idempotent: the first read time stays). Not the caller's → 404. */
@@ -119,32 +153,19 @@ export class NotificationsService {
           WHERE n.id = $1`,
         [id, actor.userId],
       );
-      return toView(row);
+      return toView(row, actor.locale);
     });
-  }
-
-  private async insert(m: EntityManager, to: { organizationId: string | null; userId: string | null }, n: NotificationInput): Promise<string> {
-    const res = await m.insert(Notification, {
-      ...to,
-      kind: n.kind,
-      title: n.title,
-      body: n.body ?? '',
-      entityType: n.entityType ?? null,
-      entityId: n.entityId ?? null,
-      data: (n.data ?? {}) as never,
-    });
-    const id = (res.identifiers[0] as { id: string }).id;
-    await this.outbox.enqueue(m, { topic: OutboxTopic.NOTIFICATION_CREATED, payload: { notificationId: id } });
-    return id;
   }
 }
 
-function toView(r: Row): NotificationView {
+/** The reader's view: title and body in the reader's locale. */
+function toView(r: Row, locale: Locale): NotificationView {
+  const text = localizeNotification(locale, r);
   return {
     id: r.id,
     kind: r.kind,
-    title: r.title,
-    body: r.body,
+    title: text.title,
+    body: text.body,
     entityType: r.entityType,
     entityId: r.entityId,
     data: r.data,

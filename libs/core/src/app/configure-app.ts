@@ -67,7 +67,7 @@ export async function configureApp(app: NestFastifyApplication, opts: ConfigureO
   await app.register(cors, {
     origin: origins.includes('*') ? true : origins.length ? origins : false,
     credentials: true,
-    exposedHeaders: ['Retry-After', 'X-Request-Id'],
+    exposedHeaders: ['Retry-After', 'X-Request-Id', 'X-As-Of', 'Content-Disposition'],
   });
   await app.register(multipart, { limits: { fileSize: env.UPLOAD_LIMIT_BYTES, files: 5 } });
   const document = buildOpenApiDocument(app);

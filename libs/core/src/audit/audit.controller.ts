@@ -10,7 +10,7 @@ import { decodeCursor, encodeCursor, type Page, PageQuery } from '../pagination/
 import { AuditService } from './audit.service.js';
 
 export const AUDITED_ENTITY_TYPES = [
-  'organization', 'user', 'opportunity', 'application', 'agreement', 'commitment', 'coaching_session', 'obligation', 'evidence', 'progress_report', 'notification',
+  'organization', 'user', 'opportunity', 'application', 'agreement', 'commitment', 'coaching_session', 'obligation', 'evidence', 'progress_report', 'notification', 'monitoring_case', 'finding_run',
 ] as const;
 
 /** Which organisations are party to an entity: they may read its audit trail. */

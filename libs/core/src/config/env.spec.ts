@@ -25,4 +25,20 @@ describe('validateEnv', () => {
   ])('names a malformed %s', (name, value) => {
     expect(() => validateEnv({ [name]: value })).toThrow(new RegExp(name));
   });
+
+  it('REDIS_PREFIX: hash-tagged by default; one {hash tag} allowed, junk refused', () => {
+    expect(validateEnv({}).REDIS_PREFIX).toBe('{jalin}');
+    expect(validateEnv({}).WORKER_CONCURRENCY).toBe(4);
+    for (const ok of ['{jalin}', 'jalin', '{jalin}:staging', 'prod-{jalin_1}', 'a:b-c_d']) {
+      expect(validateEnv({ REDIS_PREFIX: ok }).REDIS_PREFIX).toBe(ok);
+    }
+    for (const bad of ['{}', '{a}{b}', '{a', 'a}', '{a{b}}', 'a b', 'jalin*', '{ja lin}', 'a/b']) {
+      expect(() => validateEnv({ REDIS_PREFIX: bad })).toThrow(/REDIS_PREFIX/);
+    }
+  });
+
+  it('WORKER_CONCURRENCY is a positive integer', () => {
+    expect(validateEnv({ WORKER_CONCURRENCY: '8' }).WORKER_CONCURRENCY).toBe(8);
+    for (const bad of ['0', 'many', '1.5']) expect(() => validateEnv({ WORKER_CONCURRENCY: bad })).toThrow(/WORKER_CONCURRENCY/);
+  });
 });

@@ -5,6 +5,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsISO8601,
   IsOptional,
   IsString,
   Matches,
@@ -43,8 +44,16 @@ export class Env {
   @IsString() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
-  @IsString() @Matches(/^[A-Za-z0-9:_-]+$/, { message: 'REDIS_PREFIX may hold letters, digits, ":", "_" and "-" only' })
-  REDIS_PREFIX = 'jalin';
+  /**
+   * Prefix of every Redis key (queues, rate limits). At most one `{hash tag}`: with the default
+   * `{jalin}` every key of a deployment lands in one Redis Cluster slot, so BullMQ's multi-key
+   * scripts and MULTI transactions are legal on a cluster.
+   */
+  @IsString()
+  @Matches(/^(?=.)[A-Za-z0-9:_-]*(?:\{[A-Za-z0-9:_-]+\})?[A-Za-z0-9:_-]*$/, {
+    message: 'REDIS_PREFIX may hold letters, digits, ":", "_" and "-", and at most one non-empty {hash tag}',
+  })
+  REDIS_PREFIX = '{jalin}';
 
   @IsString() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// URL' })
   SMTP_URL = 'smtp://127.0.0.1:1025';
@@ -116,6 +125,10 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(1000) @Max(60_000)
   SHUTDOWN_TIMEOUT_MS = 10_000;
 
+  /** Jobs each worker process runs at once, per queue. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  WORKER_CONCURRENCY = 4;
+
   /** Where the local evidence storage keeps uploaded files (created if missing). */
   @IsString() @MinLength(1)
   EVIDENCE_DIR = 'var/evidence';
@@ -127,13 +140,25 @@ export class Env {
   /** How often the worker's sweep runs (closing expired opportunities; later: obligations, reminders). */
   @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
   SWEEP_INTERVAL_SECONDS = 300;
+
+  /** How often the worker's reminder sweep runs (seconds): finds due reminders, writes the ledger, enqueues deliveries. */
+  @Transform(toInt) @IsInt() @Min(5) @Max(86_400)
+  REMINDER_SWEEP_INTERVAL_SECONDS = 300;
+
+  /** Tests and benchmarks only: a fixed instant (ISO 8601) the reminder sweep takes as "now". Unset in production. */
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'REMINDER_NOW must be an ISO 8601 instant' })
+  REMINDER_NOW?: string;
+
+  /** The web app's address, for links in e-mails. */
+  @IsString() @Matches(/^https?:\/\/[^\s]+$/, { message: 'APP_URL must be an http(s):// URL' })
+  APP_URL = 'http://localhost:3000';
 }
 
 export class EnvError extends Error {}
 
 /** Validates `raw` (normally process.env); throws an EnvError naming every bad variable. */
 export function validateEnv(raw: Record<string, unknown>): Env {
-  const known = new Set([...Object.keys(new Env()), 'DATABASE_READ_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']);
+  const known = new Set([...Object.keys(new Env()), 'DATABASE_READ_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'REMINDER_NOW']);
   const present = Object.fromEntries(Object.entries(raw).filter(([k, v]) => known.has(k) && v !== undefined && v !== ''));
   const env = plainToInstance(Env, present, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false });

@@ -5,15 +5,39 @@ import { Public } from '../auth/policy.js';
 import { DomainError, ErrorCode } from '../errors/domain-error.js';
 import { RedisService } from '../redis/redis.js';
 
+export interface DependencyCheck {
+  status: 'up' | 'down';
+  /** How long the check took (ms), up to the timeout. */
+  latencyMs: number;
+  error?: string;
+}
+
+/** PostgreSQL and Redis, each checked at once with its own timeout: status, latency and, when down, why. */
+export async function checkDependencies(ds: DataSource, redis: RedisService, timeoutMs = 1500): Promise<Record<'postgresql' | 'redis', DependencyCheck>> {
+  const check = async (probe: () => Promise<unknown>): Promise<DependencyCheck> => {
+    const started = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const answer = await Promise.race([
+        probe(),
+        new Promise<never>((_, rej) => (timer = setTimeout(() => rej(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs))),
+      ]);
+      if (answer === false) throw new Error('no answer');
+      return { status: 'up', latencyMs: Math.round((performance.now() - started) * 10) / 10 };
+    } catch (err) {
+      return { status: 'down', latencyMs: Math.round(performance.now() - started), error: (err as Error).message };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  const [postgresql, redisCheck] = await Promise.all([check(() => ds.query('SELECT 1')), check(() => redis.ping())]);
+  return { postgresql, redis: redisCheck };
+}
+
 /** Checks each dependency with a timeout; returns the names of those that did not answer. */
 export async function failingDependencies(ds: DataSource, redis: RedisService, timeoutMs = 1500): Promise<string[]> {
-  const within = <T>(p: Promise<T>) =>
-    Promise.race([p, new Promise<never>((_, rej) => setTimeout(() => rej(new Error('timeout')), timeoutMs).unref())]);
-  const [pg, rd] = await Promise.allSettled([within(ds.query('SELECT 1')), within(redis.ping())]);
-  const failing: string[] = [];
-  if (pg.status === 'rejected') failing.push('postgresql');
-  if (rd.status === 'rejected' || rd.value !== true) failing.push('redis');
-  return failing;
+  const checks = await checkDependencies(ds, redis, timeoutMs);
+  return (Object.keys(checks) as (keyof typeof checks)[]).filter((k) => checks[k].status === 'down');
 }
 
 @ApiTags('health')

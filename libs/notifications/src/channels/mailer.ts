@@ -21,7 +21,7 @@ export class Mailer implements OnApplicationShutdown {
     this.transport ??= createTransport({
       pool: true,
       url: this.env.SMTP_URL,
-      maxConnections: 5,
+      maxConnections: 10,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,

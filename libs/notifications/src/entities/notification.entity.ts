@@ -13,6 +13,9 @@ export class Notification {
   @Column('text') kind: string;
   @Column('text') title: string;
   @Column('text') body: string;
+  /** English text, when the writer supplied it; NULL → rendered from kind and data (see `localizeNotification`). */
+  @Column('text', { nullable: true }) titleEn: string | null;
+  @Column('text', { nullable: true }) bodyEn: string | null;
   @Column('text', { nullable: true }) entityType: string | null;
   @Column('uuid', { nullable: true }) entityId: string | null;
   @Column('jsonb') data: Record<string, unknown>;

@@ -4,6 +4,7 @@ import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { OutboxJobData } from '@jalin/core';
 import { Mailer } from '../channels/mailer.js';
+import { localizeNotification } from '../channels/localize.js';
 import { type Locale, renderNotificationEmail } from '../channels/templates.js';
 
 interface NotificationRow {
@@ -11,6 +12,9 @@ interface NotificationRow {
   kind: string;
   title: string;
   body: string;
+  titleEn: string | null;
+  bodyEn: string | null;
+  data: Record<string, unknown>;
   organization_id: string | null;
   user_id: string | null;
 }
@@ -51,7 +55,7 @@ export class NotificationEmailProcessor {
     const { outboxId, payload } = job.data;
     const notificationId = String(payload.notificationId ?? '');
     const [n]: NotificationRow[] = await this.ds.query(
-      `SELECT id, kind, title, body, organization_id, user_id FROM notification WHERE id = $1::uuid`,
+      `SELECT id, kind, title, body, title_en AS "titleEn", body_en AS "bodyEn", data, organization_id, user_id FROM notification WHERE id = $1::uuid`,
       [notificationId],
     );
     if (!n) return { sent: 0, alreadySent: 0, failed: 0 };
@@ -83,7 +87,7 @@ export class NotificationEmailProcessor {
           return;
         }
         try {
-          const mail = renderNotificationEmail(r.locale, r.full_name, n);
+          const mail = renderNotificationEmail(r.locale, r.full_name, { kind: n.kind, ...localizeNotification(r.locale, n) });
           const messageId = await this.mailer.send({ to: r.email, ...mail, deliveryId: d.id });
           await m.query(
             `UPDATE delivery SET status = 'SENT', attempts = attempts + 1, last_error = NULL, message_id = $2, updated_at = now() WHERE id = $1`,

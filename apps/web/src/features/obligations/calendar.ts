@@ -1,0 +1,38 @@
+/** Month grid arithmetic on calendar dates (`YYYY-MM-DD`), independent of any time zone. */
+
+export interface Day {
+  date: string;
+  inMonth: boolean;
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** First and last day of a month `YYYY-MM`. */
+export function monthRange(month: string): { from: string; to: string } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return { from: iso(new Date(Date.UTC(y, m - 1, 1))), to: iso(new Date(Date.UTC(y, m, 0))) };
+}
+
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return iso(new Date(Date.UTC(y, m - 1 + n, 1))).slice(0, 7);
+}
+
+/** Whole weeks (Monday first) covering the month. */
+export function monthGrid(month: string): Day[][] {
+  const { from, to } = monthRange(month);
+  const first = new Date(`${from}T00:00:00Z`);
+  const last = new Date(`${to}T00:00:00Z`);
+  const cur = new Date(first);
+  cur.setUTCDate(first.getUTCDate() - ((first.getUTCDay() + 6) % 7));
+  const end = new Date(last);
+  end.setUTCDate(last.getUTCDate() + ((7 - last.getUTCDay()) % 7));
+  const weeks: Day[][] = [];
+  while (cur <= end) {
+    if (!weeks.length || weeks[weeks.length - 1]!.length === 7) weeks.push([]);
+    const date = iso(cur);
+    weeks[weeks.length - 1]!.push({ date, inMonth: date.slice(0, 7) === month });
+    cur.setUTCDate(cur.getUTCDate() + 1);
+  }
+  return weeks;
+}
