@@ -226,6 +226,7 @@ async function main() {
   await new Promise((r) => setTimeout(r, 2000));
   const memBefore = await usedMemory(redis.client);
   const queueBefore = await queueMemory(redis.client, 'reminders');
+  const maintBefore = await queueMemory(redis.client, 'maintenance');
   log(`workers started; Redis used_memory baseline ${mb(memBefore)} (reminders queue keys ${(queueBefore / 1024).toFixed(1)} KiB)`);
 
   // ---- obligations across the windows
@@ -299,6 +300,8 @@ async function main() {
   const counts = await reminders.getJobCounts('completed', 'failed', 'wait', 'active', 'delayed');
   const memAfter = await usedMemory(redis.client);
   const queueAfter = await queueMemory(redis.client, 'reminders');
+  const maintAfter = await queueMemory(redis.client, 'maintenance');
+  const maintCompleted = (await maintenance.getJobCounts('completed')).completed;
   const [peak] = (await redis.client.info('memory')).match(/used_memory_peak:\d+/) ?? ['?'];
 
   for (const w of workers) w.kill('SIGTERM');
@@ -320,6 +323,7 @@ async function main() {
   log(`SMTP messages          ${smtp.count().toLocaleString('en-US')}`);
   log(`Redis used_memory      before ${mb(memBefore)}, after ${mb(memAfter)} (${(((memAfter - memBefore) / memBefore) * 100).toFixed(1)} %), ${peak}; reminder jobs left: ${JSON.stringify(counts)}`);
   log(`reminders queue keys   before ${(queueBefore / 1024).toFixed(1)} KiB, after ${(queueAfter / 1024).toFixed(1)} KiB`);
+  log(`maintenance queue keys before ${(maintBefore / 1024).toFixed(1)} KiB, after ${(maintAfter / 1024).toFixed(1)} KiB (${maintCompleted} completed jobs kept: outbox relay, heartbeat, sweeps)`);
 }
 
 main().catch((err) => {

@@ -29,10 +29,20 @@ const RUNS = Number(f.runs ?? 7);
 const EMAIL = f.email ?? 'petugas@kemenperin.demo.jalin.id';
 const PASSWORD = f.password ?? 'jalin-demo-2026';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
-const LOGIN_BUDGET = 250 * 1024;
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+const LOGIN_BUDGET = 250_000;
 const DASHBOARD_BUDGET_MS = 1500;
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
 
 if (!existsSync(CHROMIUM)) {
   console.error(`${CHROMIUM} is missing: apt-get install chromium (never download a browser)`);
@@ -63,7 +73,8 @@ try {
 async function startOwnApi() {
   if (!existsSync(join(ROOT, 'dist/apps/api/src/main.js'))) run('npm', ['run', '--silent', 'build']);
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  if (!existsSync(join(ROOT, 'dist/web/index.html'))) run('npm', ['run', '--silent', pkg.scripts?.['build:web'] ? 'build:web' : 'build']);
+  if (!existsSync(join(ROOT, 'dist/web/index.html')))
+    run('npm', ['run', '--silent', pkg.scripts?.['build:web'] ? 'build:web' : 'build']);
   const dbUrl = f['database-url'] ?? 'postgres://postgres@127.0.0.1:5432/jalin_web_speed';
   const u = new URL(dbUrl);
   const name = decodeURIComponent(u.pathname.slice(1));
@@ -72,7 +83,8 @@ async function startOwnApi() {
   const c = new pg.Client({ connectionString: adminUrl.toString() });
   await c.connect();
   if (f.fresh) await c.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
-  if (!(await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount) await c.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  if (!(await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount)
+    await c.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
   await c.end();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -95,7 +107,9 @@ async function startOwnApi() {
   });
   for (;;) {
     if (apiProc.exitCode !== null) throw new Error(`the API exited with ${apiProc.exitCode}`);
-    const ok = await fetch(`${url}/health/ready`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${url}/health/ready`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) break;
     if (Date.now() - started > 180_000) throw new Error('the API did not get ready within 3 minutes');
     await new Promise((r) => setTimeout(r, 250));
@@ -129,7 +143,13 @@ async function measureLogin(browser) {
     const res = await req.response();
     if (!res) return;
     const [sizes, body] = await Promise.all([req.sizes(), res.body()]);
-    scripts.push({ url: new URL(req.url()).pathname, wire: sizes.responseBodySize, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, encoding: res.headers()['content-encoding'] ?? 'identity' });
+    scripts.push({
+      url: new URL(req.url()).pathname,
+      wire: sizes.responseBodySize,
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      encoding: res.headers()['content-encoding'] ?? 'identity',
+    });
   });
   await page.goto(`${base}/login`, { waitUntil: 'networkidle' });
   await page.getByRole('button', { name: /Masuk|Sign in/ }).waitFor({ state: 'visible' });
@@ -162,35 +182,45 @@ async function measureDashboard(browser) {
     return b;
   });
   // The snapshot exists before the first measurement (the API takes one on its first read otherwise).
-  const warm = await fetch(`${base}/api/v1/monitoring/summary`, { headers: { authorization: `Bearer ${tokens.accessToken}` } }).then((r) => r.json());
+  const warm = await fetch(`${base}/api/v1/monitoring/summary`, {
+    headers: { authorization: `Bearer ${tokens.accessToken}` },
+  }).then((r) => r.json());
   const times = [];
   let agreements = null;
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addInitScript((session) => {
-      try {
-        localStorage.setItem('jalin.session', JSON.stringify(session));
-      } catch {
-        /* ignore */
-      }
-      const mark = () => {
-        const el = document.querySelector('[data-testid="tile-agreements-value"]');
-        if (el && /\d/.test(el.textContent ?? '')) {
-          window.__firstFigures = performance.now();
-          return true;
+    await context.addInitScript(
+      (session) => {
+        try {
+          localStorage.setItem('jalin.session', JSON.stringify(session));
+        } catch {
+          /* ignore */
         }
-        return false;
-      };
-      new MutationObserver((_m, obs) => {
-        if (mark()) obs.disconnect();
-      }).observe(document, { childList: true, subtree: true, characterData: true });
-    }, { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
+        const mark = () => {
+          const el = document.querySelector('[data-testid="tile-agreements-value"]');
+          if (el && /\d/.test(el.textContent ?? '')) {
+            window.__firstFigures = performance.now();
+            return true;
+          }
+          return false;
+        };
+        new MutationObserver((_m, obs) => {
+          if (mark()) obs.disconnect();
+        }).observe(document, { childList: true, subtree: true, characterData: true });
+      },
+      { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken },
+    );
     const page = await context.newPage();
     await page.goto(`${base}/ministry/dashboard`);
     try {
       await page.waitForFunction(() => typeof window.__firstFigures === 'number', null, { timeout: 30_000 });
     } catch (err) {
-      const text = (await page.locator('body').innerText().catch(() => '')).slice(0, 800);
+      const text = (
+        await page
+          .locator('body')
+          .innerText()
+          .catch(() => '')
+      ).slice(0, 800);
       throw new Error(`no figures on ${page.url()} within 30 s: ${err.message}\n${text}`);
     }
     times.push(await page.evaluate(() => Math.round(window.__firstFigures)));
@@ -204,20 +234,38 @@ function report(login, dash) {
   const sum = (xs, k) => xs.reduce((s, x) => s + x[k], 0);
   const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
   console.log('');
-  console.log(`Jalin web console speed — ${new Date().toISOString()} — commit ${commit || '?'}${spawnSync('git', ['diff', '--quiet'], { cwd: ROOT }).status ? ' (with uncommitted changes)' : ''}`);
-  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; Chromium ${CHROMIUM}; API ${base}`);
+  console.log(
+    `Jalin web console speed — ${new Date().toISOString()} — commit ${commit || '?'}${spawnSync('git', ['diff', '--quiet'], { cwd: ROOT }).status ? ' (with uncommitted changes)' : ''}`,
+  );
+  console.log(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}; Chromium ${CHROMIUM}; API ${base}`,
+  );
   console.log('');
   console.log('1. Login page: JavaScript the browser loads for /login (fresh cache)');
-  for (const s of login.scripts) console.log(`   ${s.url.padEnd(40)} sent ${kb(s.wire).padStart(9)} (${s.encoding})  raw ${kb(s.raw).padStart(9)}  gzip ${kb(s.gzip).padStart(8)}`);
+  for (const s of login.scripts)
+    console.log(
+      `   ${s.url.padEnd(40)} sent ${kb(s.wire).padStart(9)} (${s.encoding})  raw ${kb(s.raw).padStart(9)}  gzip ${kb(s.gzip).padStart(8)}`,
+    );
   const loginGzip = sum(login.scripts, 'gzip');
-  console.log(`   total: ${login.scripts.length} files, sent ${kb(sum(login.scripts, 'wire'))}, raw ${kb(sum(login.scripts, 'raw'))}, gzip ${kb(loginGzip)} — target ≤ ${kb(LOGIN_BUDGET)}: ${loginGzip <= LOGIN_BUDGET ? 'met' : 'NOT met'}`);
-  console.log(`   built files (dist/web/assets, gzip): ${login.built.length} chunks, ${kb(sum(login.built, 'gzip'))} in all; largest:`);
-  for (const b of login.built.slice(0, 6)) console.log(`     ${b.name.padEnd(40)} raw ${kb(b.raw).padStart(9)}  gzip ${kb(b.gzip).padStart(8)}`);
+  console.log(
+    `   total: ${login.scripts.length} files, sent ${kb(sum(login.scripts, 'wire'))}, raw ${kb(sum(login.scripts, 'raw'))}, gzip ${kb(loginGzip)} — target ≤ ${kb(LOGIN_BUDGET)}: ${loginGzip <= LOGIN_BUDGET ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `   built files (dist/web/assets, gzip): ${login.built.length} chunks, ${kb(sum(login.built, 'gzip'))} in all; largest:`,
+  );
+  for (const b of login.built.slice(0, 6))
+    console.log(`     ${b.name.padEnd(40)} raw ${kb(b.raw).padStart(9)}  gzip ${kb(b.gzip).padStart(8)}`);
   console.log('');
   const sorted = [...dash.times].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
-  console.log(`2. Ministry dashboard: navigation → first figures (officer ${EMAIL}, demo data, snapshot ${dash.asOf}; agreements tile shows ${dash.agreements})`);
+  console.log(
+    `2. Ministry dashboard: navigation → first figures (officer ${EMAIL}, demo data, snapshot ${dash.asOf}; agreements tile shows ${dash.agreements})`,
+  );
   console.log(`   runs (ms, each a fresh context): ${dash.times.join(', ')}`);
-  console.log(`   median ${median} ms, max ${sorted[sorted.length - 1]} ms — target ≤ ${DASHBOARD_BUDGET_MS} ms: ${sorted[sorted.length - 1] <= DASHBOARD_BUDGET_MS ? 'met by every run' : median <= DASHBOARD_BUDGET_MS ? 'met by the median' : 'NOT met'}`);
+  console.log(
+    `   median ${median} ms, max ${sorted[sorted.length - 1]} ms — target ≤ ${DASHBOARD_BUDGET_MS} ms: ${sorted[sorted.length - 1] <= DASHBOARD_BUDGET_MS ? 'met by every run' : median <= DASHBOARD_BUDGET_MS ? 'met by the median' : 'NOT met'}`,
+  );
   if (loginGzip > LOGIN_BUDGET || median > DASHBOARD_BUDGET_MS) process.exitCode = 1;
 }

@@ -17,6 +17,9 @@ import { keyOf, ledger, sqlObligation, sqlOfficer, sqlOrg, until } from './suppo
 import { startSmtpSink, type SmtpSink } from './support/smtp.js';
 
 const tag = () => randomBytes(3).toString('hex');
+/** The raw message with its base64 parts decoded as well (nodemailer picks base64 for text with many non-ASCII characters). */
+const readable = (raw: string) =>
+  raw + [...raw.matchAll(/Content-Transfer-Encoding: base64\r?\n(?:\r?\n)?([A-Za-z0-9+/=\r\n]+)/gi)].map((m) => Buffer.from(m[1].replace(/\s+/g, ''), 'base64').toString('utf8')).join('\n');
 const deliveryIds = (smtp: SmtpSink) => smtp.messages.map((m) => /X-Jalin-Delivery: ([0-9a-f-]+)/i.exec(m.raw)?.[1] ?? '?');
 
 describe('reminders', () => {
@@ -120,13 +123,13 @@ describe('reminders', () => {
 
     // E-mail: Indonesian to the Indonesian reader, English to the English one, both with the link.
     const [idMail] = smtp.to(partnerI.email);
-    expect(idMail.raw).toContain('Pengingat: kewajiban jatuh tempo dalam 14 hari');
-    expect(idMail.raw).toContain(`Buka di Jalin: https://jalin.test/obligations/${oI}`);
+    expect(readable(idMail.raw)).toContain('Pengingat: kewajiban jatuh tempo dalam 14 hari');
+    expect(readable(idMail.raw)).toContain(`Buka di Jalin: https://jalin.test/obligations/${oI}`);
     expect(idMail.raw).toMatch(/Content-Type: text\/html/i);
     const [enMail] = smtp.to(enEmail);
-    expect(enMail.raw).toContain('Reminder: partnership progress report due in 14 days');
-    expect(enMail.raw).toContain(`Open in Jalin: https://jalin.test/obligations/${oE}`);
-    expect(enMail.raw).not.toContain('Pengingat');
+    expect(readable(enMail.raw)).toContain('Reminder: partnership progress report due in 14 days');
+    expect(readable(enMail.raw)).toContain(`Open in Jalin: https://jalin.test/obligations/${oE}`);
+    expect(readable(enMail.raw)).not.toContain('Pengingat');
 
     // In-app: the same reminder reads in each reader's language.
     const en = await t.http().get('/api/v1/notifications?limit=20').set(bearer(partnerE));
@@ -242,8 +245,10 @@ describe('reminders', () => {
     await sweep('2031-08-26T02:00:00Z');
     await drained();
     expect((await rows()).filter((r) => r.startsWith('SESSION_CONFIRMATION'))).toEqual([`SESSION_CONFIRMATION 5 ${firm.email}`]);
-    const mail = smtp.to(firm.email).find((m) => m.raw.includes('Mohon konfirmasi sesi pembinaan'));
-    expect(mail?.raw).toContain(`https://jalin.test/coaching-sessions/${s.id}`);
+    const [confirmation] = await t.ds.query(`SELECT id FROM reminders WHERE target_id = $1 AND kind = 'SESSION_CONFIRMATION' AND channel = 'EMAIL'`, [s.id]);
+    const mail = smtp.to(firm.email).find((m) => m.raw.includes(confirmation.id));
+    expect(readable(mail?.raw ?? '')).toContain('Mohon konfirmasi sesi pembinaan');
+    expect(readable(mail?.raw ?? '')).toContain(`https://jalin.test/coaching-sessions/${s.id}`);
   });
 
   it('a user who turned reminder e-mail off (preference kind REMINDER) gets them in-app only; turning it off cancels a pending e-mail', async () => {
@@ -291,9 +296,9 @@ describe('reminders', () => {
     expect(stored.title).toBe('Lamaran baru untuk “Pemasok keripik tempe”');
     const read = await t.http().post(`/api/v1/notifications/${n.id}/read`).set(bearer(partner)).send({});
     expect(read.body.title).toBe('New application for “Pemasok keripik tempe”');
-    const mail = await until('the English e-mail', async () => smtp.to(email).find((m) => m.raw.includes('New application for')));
-    expect(mail.raw).toContain('There is a new notification for you on Jalin');
-    expect(mail.raw).not.toContain('Lamaran baru');
+    const mail = await until('the English e-mail', async () => smtp.to(email).find((m) => readable(m.raw).includes('New application for')));
+    expect(readable(mail.raw)).toContain('There is a new notification for you on Jalin');
+    expect(readable(mail.raw)).not.toContain('Lamaran baru');
     // The small firm (Indonesian) reads its decision in Indonesian.
     await t.http().post(`/api/v1/applications/${app.id}/accept`).set(bearer(partner)).send({});
     const firmList = await t.http().get('/api/v1/notifications').set(bearer(firm));

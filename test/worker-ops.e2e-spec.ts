@@ -140,7 +140,8 @@ describe('the worker in operation (built worker)', () => {
     const before = smtp.messages.length;
 
     const ports = await freePorts(10);
-    const workers: Program[] = ports.map((p) => startBuilt('worker', workerEnv({ WORKER_HEALTH_PORT: String(p) })));
+    // Small pools: ten processes must fit in PostgreSQL's connection limit beside other suites.
+    const workers: Program[] = ports.map((p) => startBuilt('worker', workerEnv({ WORKER_HEALTH_PORT: String(p), DATABASE_POOL_SIZE: '3', WORKER_CONCURRENCY: '1' })));
     try {
       await Promise.all(ports.map((p) => until(`worker on ${p} ready`, async () => (await fetch(`http://127.0.0.1:${p}/health/ready`)).status === 200, 90_000, 250)));
       await until('every pending outbox row e-mailed', async () => smtp.messages.length - before >= 2 * N, 30_000);

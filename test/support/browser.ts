@@ -29,7 +29,9 @@ export const CHROMIUM_ARGS = [
  */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does this. Never download a browser.`);
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does this. Never download a browser.`,
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
@@ -48,7 +50,9 @@ function newestMtime(path: string): number {
  */
 export function ensureWebConsoleBuilt(root = process.cwd()): void {
   const index = join(root, 'dist/web/index.html');
-  const sources = ['apps/web/src', 'apps/web/index.html', 'apps/web/public', 'apps/web/vite.config.ts'].map((p) => join(root, p)).filter((p) => existsSync(p));
+  const sources = ['apps/web/src', 'apps/web/index.html', 'apps/web/public', 'apps/web/vite.config.ts']
+    .map((p) => join(root, p))
+    .filter((p) => existsSync(p));
   if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
   // Vite alone: `npm test` has already regenerated the API types and type-checked the console.
   const r = spawnSync('npx', ['vite', 'build', '-c', 'apps/web/vite.config.ts', '--logLevel', 'error'], {

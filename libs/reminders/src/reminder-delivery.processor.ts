@@ -61,12 +61,16 @@ export class ReminderDeliveryProcessor {
 
   async process(job: Pick<Job<ReminderJobData>, 'data' | 'attemptsMade' | 'opts'>): Promise<ReminderDeliveryOutcome> {
     const id = job.data.reminderId;
-    // The row's content never changes after the sweep wrote it; only its status does (checked under the lock).
-    const [row] = (await this.ds.query(`SELECT ${COLUMNS} FROM reminders WHERE id = $1::uuid`, [id])) as LedgerRow[];
-    if (!row) return { reminderId: id, status: 'MISSING', sentNow: false };
-    if (row.status !== 'PENDING') return { reminderId: id, status: row.status, sentNow: false };
+    let row: LedgerRow | undefined;
     try {
-      return row.channel === 'IN_APP' ? await this.deliverInApp(row) : await this.deliverEmail(row);
+      if (job.data.channel !== 'EMAIL') {
+        // The row's content never changes after the sweep wrote it; only its status does (checked under the lock).
+        [row] = (await this.ds.query(`SELECT ${COLUMNS} FROM reminders WHERE id = $1::uuid`, [id])) as LedgerRow[];
+        if (!row) return { reminderId: id, status: 'MISSING', sentNow: false };
+        if (row.status !== 'PENDING') return { reminderId: id, status: row.status, sentNow: false };
+        if (row.channel === 'IN_APP') return await this.deliverInApp(row);
+      }
+      return await this.deliverEmail(id, (r) => (row = r));
     } catch (err) {
       const failure = err as Error;
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
@@ -77,18 +81,20 @@ export class ReminderDeliveryProcessor {
             WHERE id = $1 AND status = 'PENDING' RETURNING attempts`,
           [id, status, failure.message.slice(0, 2_000)],
         )) as [{ attempts: number }[], number];
-        if (r[0]) await this.log(m, row, status, r[0].attempts, failure.message.slice(0, 2_000), null, null);
+        if (r[0] && row) await this.log(m, row, status, r[0].attempts, failure.message.slice(0, 2_000), null, null);
       });
-      this.logger.warn(`reminder ${id} (${row.channel}) failed${lastAttempt ? ' for good' : ', will retry'}: ${failure.message}`);
+      this.logger.warn(`reminder ${id} (${row?.channel ?? 'EMAIL'}) failed${lastAttempt ? ' for good' : ', will retry'}: ${failure.message}`);
       throw failure;
     }
   }
 
   /** EMAIL: the row stays locked from the status check through the send to the SENT mark. */
-  private deliverEmail(row: LedgerRow): Promise<ReminderDeliveryOutcome> {
+  private deliverEmail(id: string, seen: (row: LedgerRow) => void): Promise<ReminderDeliveryOutcome> {
     return this.ds.transaction(async (m) => {
-      const [locked] = (await m.query(`SELECT status FROM reminders WHERE id = $1 FOR UPDATE`, [row.id])) as { status: string }[];
-      if (locked.status !== 'PENDING') return { reminderId: row.id, status: locked.status, sentNow: false };
+      const [row] = (await m.query(`SELECT ${COLUMNS} FROM reminders WHERE id = $1::uuid FOR UPDATE`, [id])) as LedgerRow[];
+      if (!row) return { reminderId: id, status: 'MISSING', sentNow: false };
+      seen(row);
+      if (row.status !== 'PENDING') return { reminderId: id, status: row.status, sentNow: false };
       const messageId = await this.sendEmail(row);
       await m.query(
         `WITH u AS (

@@ -25,6 +25,8 @@ import type { ReminderParams } from './templates.js';
 /** What a reminder delivery job carries: the ledger row's id (which is also the job id). */
 export interface ReminderJobData {
   reminderId: string;
+  /** The row's channel (it never changes), so the delivery knows its path before reading the row. */
+  channel?: ReminderChannel;
 }
 
 export interface SweepOptions {
@@ -419,8 +421,8 @@ export class ReminderSweep {
     const enqueuedBefore = new Date(Date.now() - this.opts.requeueAfterMs);
     for (;;) {
       const outcome = await this.ds.transaction(async (m) => {
-        const rows: { id: string }[] = await m.query(
-          `SELECT r.id FROM reminders r
+        const rows: { id: string; channel: ReminderChannel }[] = await m.query(
+          `SELECT r.id, r.channel FROM reminders r
             WHERE r.status = 'PENDING'
               AND (r.enqueued_at IS NULL OR r.enqueued_at < $2::timestamptz)
               AND ($1::timestamptz AT TIME ZONE r.time_zone)::time >= (r.send_at AT TIME ZONE r.time_zone)::time
@@ -436,7 +438,7 @@ export class ReminderSweep {
             this.queue().addBulk(
               rows.map((r) => ({
                 name: JobName.REMINDER_DELIVERY,
-                data: { reminderId: r.id } satisfies ReminderJobData,
+                data: { reminderId: r.id, channel: r.channel } satisfies ReminderJobData,
                 // The ledger is the record: a finished job need not stay in Redis.
                 opts: { jobId: r.id, removeOnComplete: true },
               })),

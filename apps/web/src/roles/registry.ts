@@ -1,5 +1,6 @@
 import { lazy, type ComponentType } from 'react';
 import { lazyPreloadable } from '../lib/lazyPreload';
+import { MinistryRoutesLoader } from './ministry/loader';
 import type { Role } from '../api/types';
 
 /**
@@ -84,7 +85,7 @@ export const ROLES: Record<Role, RoleModule> = {
       { to: '/notifications', label: 'notifications' },
     ],
     // Preloadable: the dashboard starts it before the first render (features/monitoring/prefetch.ts).
-    Routes: lazyPreloadable(() => import('./ministry/routes')),
+    Routes: MinistryRoutesLoader,
   },
   ADMIN: {
     home: '/platform/audit',

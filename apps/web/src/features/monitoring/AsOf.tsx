@@ -32,7 +32,9 @@ export function AsOf({ asOf, kind = 'figures' }: { asOf: string | null | undefin
     <Group gap={4} wrap="wrap">
       <Tooltip label={t('monitoring.asOf.hint')} multiline w={260} events={{ hover: true, focus: true, touch: true }}>
         <Text size="sm" c="dimmed" data-testid="as-of" tabIndex={0}>
-          {kind === 'rules' ? t('monitoring.asOf.rules', { when: f.dateTime(asOf) }) : t('monitoring.asOf.figures', { when: f.dateTime(asOf) })}{' '}
+          {kind === 'rules'
+            ? t('monitoring.asOf.rules', { when: f.dateTime(asOf) })
+            : t('monitoring.asOf.figures', { when: f.dateTime(asOf) })}{' '}
           ({relativeTime(asOf, f.lang)})
         </Text>
       </Tooltip>

@@ -36,7 +36,14 @@ export function saveBlob(blob: Blob, name: string): void {
  * as a blob and saved under the API's file name.
  */
 export async function downloadExport(kind: ExportKind, f: MonitoringFilter): Promise<string> {
-  const query = kind === 'ocds' ? { ...filterQuery(f), format: 'ocds' as const } : { ...filterQuery(f), format: 'csv' as const, dataset: kind === 'csv-agreements' ? ('agreements' as const) : ('obligations' as const) };
+  const query =
+    kind === 'ocds'
+      ? { ...filterQuery(f), format: 'ocds' as const }
+      : {
+          ...filterQuery(f),
+          format: 'csv' as const,
+          dataset: kind === 'csv-agreements' ? ('agreements' as const) : ('obligations' as const),
+        };
   let response: Response | undefined;
   const blob = await unwrap(
     api.GET('/api/v1/monitoring/export', { params: { query }, parseAs: 'blob' }).then((r) => {

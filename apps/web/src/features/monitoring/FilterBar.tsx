@@ -18,8 +18,20 @@ export function useProvinceOptions() {
 
 /** KBLI sections and divisions, loaded once the list is opened (or a KBLI filter is set): not on the dashboard's critical path. */
 function useKbliOptions(enabled: boolean) {
-  const sections = useQuery({ queryKey: ['reference', 'kbli', 'level', 1], queryFn: () => fetchKbli({ level: 1, limit: 100 }), staleTime: DAY, gcTime: DAY, enabled });
-  const divisions = useQuery({ queryKey: ['reference', 'kbli', 'level', 2], queryFn: () => fetchKbli({ level: 2, limit: 100 }), staleTime: DAY, gcTime: DAY, enabled });
+  const sections = useQuery({
+    queryKey: ['reference', 'kbli', 'level', 1],
+    queryFn: () => fetchKbli({ level: 1, limit: 100 }),
+    staleTime: DAY,
+    gcTime: DAY,
+    enabled,
+  });
+  const divisions = useQuery({
+    queryKey: ['reference', 'kbli', 'level', 2],
+    queryFn: () => fetchKbli({ level: 2, limit: 100 }),
+    staleTime: DAY,
+    gcTime: DAY,
+    enabled,
+  });
   return useMemo(
     () => [...(sections.data ?? []), ...(divisions.data ?? [])].map((k) => ({ value: k.code, label: `${k.code} — ${k.title}` })),
     [sections.data, divisions.data],
@@ -100,7 +112,13 @@ export function FilterBar({ fields = FILTER_KEYS }: { fields?: readonly (keyof M
             />
           )}
           {fields.includes('from') && (
-            <TextInput type="date" label={t('monitoring.filters.from')} value={filter.from} max={filter.to || undefined} onChange={(e) => update({ from: e.currentTarget.value })} />
+            <TextInput
+              type="date"
+              label={t('monitoring.filters.from')}
+              value={filter.from}
+              max={filter.to || undefined}
+              onChange={(e) => update({ from: e.currentTarget.value })}
+            />
           )}
           {fields.includes('to') && (
             <TextInput

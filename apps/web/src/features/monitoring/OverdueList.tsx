@@ -31,7 +31,8 @@ export function OverdueCard({ o, canAct = true }: { o: OverdueItem; canAct?: boo
           {o.partner.name} → {o.enterprise.name}
         </Text>
         <Text size="sm" c="dimmed">
-          {enumLabel(t, 'obligationType', o.type)} · {t('monitoring.overdue.due', { date: f.date(o.dueDate) })} · {titleCase(o.province.name)}
+          {enumLabel(t, 'obligationType', o.type)} · {t('monitoring.overdue.due', { date: f.date(o.dueDate) })} ·{' '}
+          {titleCase(o.province.name)}
         </Text>
         <Text size="xs" c="dimmed">
           {t('monitoring.legalBasis')}: {o.legalBasis} · {o.agreement.number}
@@ -55,7 +56,11 @@ export function OverdueCard({ o, canAct = true }: { o: OverdueItem; canAct?: boo
           </Group>
         )}
       </Stack>
-      <FormModal opened={waiving} onClose={() => setWaiving(false)} title={t('monitoring.overdue.waiveTitle', { title: o.title })}>
+      <FormModal
+        opened={waiving}
+        onClose={() => setWaiving(false)}
+        title={t('monitoring.overdue.waiveTitle', { title: o.title })}
+      >
         <WaiveForm obligationId={o.obligationId} onDone={() => setWaiving(false)} />
       </FormModal>
     </Paper>
@@ -73,7 +78,12 @@ function WaiveForm({ obligationId, onDone }: { obligationId: string; onDone: () 
     form.clear();
     setBusy(true);
     try {
-      await unwrap(api.POST('/api/v1/obligations/{id}/waive', { params: { path: { id: obligationId } }, body: { reason: form.values.reason.trim() } }));
+      await unwrap(
+        api.POST('/api/v1/obligations/{id}/waive', {
+          params: { path: { id: obligationId } },
+          body: { reason: form.values.reason.trim() },
+        }),
+      );
       notifySuccess(t('monitoring.overdue.waived'));
       await qc.invalidateQueries({ queryKey: monitoringKey });
       onDone();

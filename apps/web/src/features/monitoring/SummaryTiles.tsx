@@ -5,7 +5,19 @@ import { useFormat } from '../../lib/useFormat';
 import type { Summary } from './api';
 import { formatPercent } from './format';
 
-function Tile({ id, label, value, hint, tone }: { id: string; label: string; value: ReactNode; hint?: ReactNode; tone?: 'red' | 'teal' }) {
+function Tile({
+  id,
+  label,
+  value,
+  hint,
+  tone,
+}: {
+  id: string;
+  label: string;
+  value: ReactNode;
+  hint?: ReactNode;
+  tone?: 'red' | 'teal';
+}) {
   return (
     <Paper withBorder radius="md" p="sm" data-testid={`tile-${id}`} component="article" aria-labelledby={`tile-${id}-label`}>
       <Text id={`tile-${id}-label`} size="sm" c="dimmed" lh={1.3}>
@@ -45,12 +57,21 @@ export function SummaryTiles({ summary }: { summary: Summary | undefined }) {
         value={f.number(s.agreements.total)}
         hint={t('monitoring.tiles.agreementsHint', { active: f.number(s.agreements.byStatus.ACTIVE) })}
       />
-      <Tile id="firms" label={t('monitoring.tiles.firms')} value={f.number(s.smallFirmsReached)} hint={t('monitoring.tiles.firmsHint')} />
+      <Tile
+        id="firms"
+        label={t('monitoring.tiles.firms')}
+        value={f.number(s.smallFirmsReached)}
+        hint={t('monitoring.tiles.firmsHint')}
+      />
       <Tile
         id="onTime"
         label={t('monitoring.tiles.onTime')}
         value={formatPercent(s.onTimeReportRate, f.lang)}
-        hint={s.reports.due ? t('monitoring.tiles.onTimeHint', { onTime: f.number(s.reports.onTime), due: f.number(s.reports.due) }) : t('monitoring.tiles.noReportsDue')}
+        hint={
+          s.reports.due
+            ? t('monitoring.tiles.onTimeHint', { onTime: f.number(s.reports.onTime), due: f.number(s.reports.due) })
+            : t('monitoring.tiles.noReportsDue')
+        }
         tone={s.onTimeReportRate !== null && s.onTimeReportRate < 0.6 ? 'red' : undefined}
       />
       <Tile
@@ -60,7 +81,12 @@ export function SummaryTiles({ summary }: { summary: Summary | undefined }) {
         hint={t('monitoring.tiles.overdueHint', { total: f.number(s.obligations.total) })}
         tone={s.overdueCount > 0 ? 'red' : 'teal'}
       />
-      <Tile id="sessions" label={t('monitoring.tiles.sessions')} value={f.number(s.coachingSessionsDelivered)} hint={t('monitoring.tiles.sessionsHint')} />
+      <Tile
+        id="sessions"
+        label={t('monitoring.tiles.sessions')}
+        value={f.number(s.coachingSessionsDelivered)}
+        hint={t('monitoring.tiles.sessionsHint')}
+      />
     </SimpleGrid>
   );
 }

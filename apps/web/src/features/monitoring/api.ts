@@ -56,7 +56,14 @@ export const VIOLATION_TYPES: readonly ViolationType[] = [
   'NO_OPPORTUNITY_INFORMATION',
   'OTHER',
 ];
-export const PARTNER_SORTS: readonly PartnerSort[] = ['overdue', 'onTimeRate', 'activeAgreements', 'agreements', 'picAppointed', 'name'];
+export const PARTNER_SORTS: readonly PartnerSort[] = [
+  'overdue',
+  'onTimeRate',
+  'activeAgreements',
+  'agreements',
+  'picAppointed',
+  'name',
+];
 
 /** The filters as the API takes them (empty values left out). */
 export function filterQuery(f: MonitoringFilter) {
@@ -104,11 +111,21 @@ export function useTrend(f: MonitoringFilter) {
   });
 }
 
-export function fetchPartnerFigures(f: MonitoringFilter, q: { sort: PartnerSort; order: 'asc' | 'desc'; cursor?: string; limit?: number }): Promise<PartnersPage> {
-  return unwrap(api.GET('/api/v1/monitoring/partners', { params: { query: { ...filterQuery(f), sort: q.sort, order: q.order, cursor: q.cursor, limit: q.limit ?? 20 } } }));
+export function fetchPartnerFigures(
+  f: MonitoringFilter,
+  q: { sort: PartnerSort; order: 'asc' | 'desc'; cursor?: string; limit?: number },
+): Promise<PartnersPage> {
+  return unwrap(
+    api.GET('/api/v1/monitoring/partners', {
+      params: { query: { ...filterQuery(f), sort: q.sort, order: q.order, cursor: q.cursor, limit: q.limit ?? 20 } },
+    }),
+  );
 }
 
-export function fetchOverdue(f: MonitoringFilter, q: { cursor?: string; limit?: number; type?: OverdueItem['type'] }): Promise<OverduePage> {
+export function fetchOverdue(
+  f: MonitoringFilter,
+  q: { cursor?: string; limit?: number; type?: OverdueItem['type'] },
+): Promise<OverduePage> {
   return unwrap(
     api.GET('/api/v1/monitoring/overdue', {
       params: { query: { ...filterQuery(f), cursor: q.cursor, limit: q.limit ?? 20, type: q.type as never } },
@@ -141,7 +158,8 @@ export function useFinding(id: string | null | undefined) {
 export function useRunRules() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/monitoring/findings/run', { headers: { 'Idempotency-Key': crypto.randomUUID() } })),
+    mutationFn: () =>
+      unwrap(api.POST('/api/v1/monitoring/findings/run', { headers: { 'Idempotency-Key': crypto.randomUUID() } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: monitoringKey }),
   });
 }
@@ -151,7 +169,13 @@ export function useRunRules() {
 export const casesKey = [...monitoringKey, 'cases'] as const;
 export const caseKey = (id: string) => [...casesKey, 'one', id] as const;
 
-export function fetchCases(q: { cursor?: string; status?: CaseStatus; partnerId?: string; agreementId?: string; findingId?: string }): Promise<Page<Case>> {
+export function fetchCases(q: {
+  cursor?: string;
+  status?: CaseStatus;
+  partnerId?: string;
+  agreementId?: string;
+  findingId?: string;
+}): Promise<Page<Case>> {
   return unwrap(api.GET('/api/v1/monitoring/cases', { params: { query: { limit: 20, ...q } } }));
 }
 
@@ -190,9 +214,16 @@ export function useCaseTransition(id: string) {
         case 'conclude':
           return unwrap(api.POST('/api/v1/monitoring/cases/{id}/conclusion', { ...path, body: t.body }));
         case 'complete':
-          return unwrap(api.POST('/api/v1/monitoring/cases/{id}/complete', { ...path, body: { version: t.version, note: t.note || undefined } }));
+          return unwrap(
+            api.POST('/api/v1/monitoring/cases/{id}/complete', {
+              ...path,
+              body: { version: t.version, note: t.note || undefined },
+            }),
+          );
         case 'cancel':
-          return unwrap(api.POST('/api/v1/monitoring/cases/{id}/cancel', { ...path, body: { version: t.version, reason: t.reason } }));
+          return unwrap(
+            api.POST('/api/v1/monitoring/cases/{id}/cancel', { ...path, body: { version: t.version, reason: t.reason } }),
+          );
       }
     },
     onSuccess: (c) => {
@@ -231,7 +262,12 @@ export function usePostCaseMessage(id: string) {
 
 export const reportsKey = ['reports'] as const;
 export type ReportStatus = ProgressReport['status'];
-export const REPORT_STATUSES: readonly ReportStatus[] = ['SUBMITTED', 'RESUBMITTED', 'REVISION_REQUESTED', 'ACCEPTED'] as ReportStatus[];
+export const REPORT_STATUSES: readonly ReportStatus[] = [
+  'SUBMITTED',
+  'RESUBMITTED',
+  'REVISION_REQUESTED',
+  'ACCEPTED',
+] as ReportStatus[];
 
 export function fetchReports(q: { cursor?: string; status?: ReportStatus; agreementId?: string }): Promise<Page<ProgressReport>> {
   return unwrapAs<Page<ProgressReport>>(api.GET('/api/v1/reports', { params: { query: { limit: 20, ...q } as never } }));

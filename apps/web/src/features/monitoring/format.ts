@@ -10,7 +10,9 @@ export function formatPercent(rate: number | null | undefined, lang: Lang): stri
 export function formatMonth(month: string, lang: Lang, style: 'short' | 'long' = 'short'): string {
   const [y, m] = month.split('-').map(Number);
   if (!y || !m) return month;
-  return new Intl.DateTimeFormat(intlLocale(lang), { month: style, year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return new Intl.DateTimeFormat(intlLocale(lang), { month: style, year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
 }
 
 /** Title case for the upper-case names of the reference data (JAWA TENGAH → Jawa Tengah). */

@@ -12,9 +12,16 @@ import { SummaryTiles } from './SummaryTiles';
 const summary = (over: Partial<Summary> = {}): Summary => ({
   asOf: '2026-11-30T01:00:00.000Z',
   filters: { province: null, kbli: null, pattern: null, from: null, to: null, limitedToProvinces: null },
-  agreements: { total: 2000, byStatus: { DRAFT: 10, AWAITING_SIGNATURES: 4, ACTIVE: 1246, COMPLETED: 600, TERMINATED: 140 }, byPattern: { INTI_PLASMA: 700, SUBCONTRACT: 1300 } },
+  agreements: {
+    total: 2000,
+    byStatus: { DRAFT: 10, AWAITING_SIGNATURES: 4, ACTIVE: 1246, COMPLETED: 600, TERMINATED: 140 },
+    byPattern: { INTI_PLASMA: 700, SUBCONTRACT: 1300 },
+  },
   smallFirmsReached: 1403,
-  obligations: { total: 21363, byStatus: { UPCOMING: 9000, DUE: 300, OVERDUE: 2512, FULFILLED: 9000, WAIVED: 400, CANCELLED: 151 } },
+  obligations: {
+    total: 21363,
+    byStatus: { UPCOMING: 9000, DUE: 300, OVERDUE: 2512, FULFILLED: 9000, WAIVED: 400, CANCELLED: 151 },
+  },
   reports: { due: 8000, onTime: 6500, late: 1000, overdue: 500 },
   onTimeReportRate: 0.8125,
   overdueCount: 2512,
@@ -26,7 +33,13 @@ describe('monitoring filters in the URL', () => {
   it('keeps what the API accepts and drops the rest', () => {
     const f = readFilter(new URLSearchParams('province=33&kbli=c&pattern=SUBCONTRACT&from=2026-01-01&to=2026-13-01'));
     expect(f).toEqual({ province: '33', kbli: 'C', pattern: 'SUBCONTRACT', from: '2026-01-01', to: '' });
-    expect(readFilter(new URLSearchParams('province=Jawa&kbli=123456&pattern=FRANCHISE'))).toEqual({ province: '', kbli: '', pattern: '', from: '', to: '' });
+    expect(readFilter(new URLSearchParams('province=Jawa&kbli=123456&pattern=FRANCHISE'))).toEqual({
+      province: '',
+      kbli: '',
+      pattern: '',
+      from: '',
+      to: '',
+    });
     expect(filterSearch(f)).toBe('?province=33&kbli=C&pattern=SUBCONTRACT&from=2026-01-01');
     expect(readFilter(new URLSearchParams(filterSearch(f).slice(1)))).toEqual(f);
   });
@@ -46,7 +59,9 @@ describe('SummaryTiles', () => {
   });
 
   it('says so when no report has been due, instead of a rate', () => {
-    renderPage(<SummaryTiles summary={summary({ onTimeReportRate: null, reports: { due: 0, onTime: 0, late: 0, overdue: 0 } })} />);
+    renderPage(
+      <SummaryTiles summary={summary({ onTimeReportRate: null, reports: { due: 0, onTime: 0, late: 0, overdue: 0 } })} />,
+    );
     expect(screen.getByTestId('tile-onTime-value').textContent).toBe('—');
     expect(screen.getByText('belum ada laporan jatuh tempo')).toBeTruthy();
   });
@@ -115,7 +130,9 @@ describe('CasePage', () => {
     await screen.findByRole('button', { name: 'Catat kesimpulan' });
     expect(screen.getByRole('button', { name: 'Kirim pesan' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Buka kasus ke mitra' })).toBeNull();
-    expect(calls.filter((c) => c.method === 'POST').map((c) => new URL(c.url).pathname)).toEqual([`/api/v1/monitoring/cases/${current.id}/open`]);
+    expect(calls.filter((c) => c.method === 'POST').map((c) => new URL(c.url).pathname)).toEqual([
+      `/api/v1/monitoring/cases/${current.id}/open`,
+    ]);
     expect(bodies).toEqual([{ version: 1 }]);
   });
 });

@@ -8,7 +8,11 @@ import { useT } from '../../i18n';
  * kept, so "previous" needs no backward cursor. Going back to page 1 whenever the key (filters, sort)
  * changes.
  */
-export function useKeysetPages<T extends { nextCursor: string | null }>(key: QueryKey, fetchPage: (cursor: string | undefined) => Promise<T>, enabled = true) {
+export function useKeysetPages<T extends { nextCursor: string | null }>(
+  key: QueryKey,
+  fetchPage: (cursor: string | undefined) => Promise<T>,
+  enabled = true,
+) {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const keyText = JSON.stringify(key);
   useEffect(() => setCursors([undefined]), [keyText]);
@@ -43,7 +47,12 @@ export function Pager({ pager, label }: { pager: ReturnType<typeof useKeysetPage
       <Text size="sm" c="dimmed" aria-live="polite">
         {t('monitoring.paging.page', { page: pager.page })}
       </Text>
-      <Button variant="default" onClick={pager.next} disabled={!pager.hasNext} loading={pager.query.isFetching && pager.query.isPlaceholderData}>
+      <Button
+        variant="default"
+        onClick={pager.next}
+        disabled={!pager.hasNext}
+        loading={pager.query.isFetching && pager.query.isPlaceholderData}
+      >
         {t('monitoring.paging.next')}
       </Button>
     </Group>

@@ -1,8 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { expiresSoon, getTokens } from '../../api/session';
 import { ShellLoader } from '../../app/shellLoader';
-import type { Preloadable } from '../../lib/lazyPreload';
-import { ROLES } from '../../roles/registry';
+import { MinistryRoutesLoader } from '../../roles/ministry/loader';
 import { filterQuery, type Summary, summaryQuery } from './api';
 import { type MonitoringFilter, readFilter } from './filters';
 
@@ -25,12 +24,16 @@ export function startEarlyLoads(loc: Pick<Location, 'pathname' | 'search'> = win
   const qs = new URLSearchParams(Object.entries(filterQuery(filter)).filter((e): e is [string, string] => !!e[1])).toString();
   // A plain fetch, sent at once (the API client's middleware would wait for the first render's task).
   const summary = fetch(`/api/v1/monitoring/summary${qs ? `?${qs}` : ''}`, {
-    headers: { Accept: 'application/json', Authorization: `Bearer ${tokens.accessToken}`, 'Accept-Language': document.documentElement.lang || 'id' },
+    headers: {
+      Accept: 'application/json',
+      Authorization: `Bearer ${tokens.accessToken}`,
+      'Accept-Language': document.documentElement.lang || 'id',
+    },
   }).then((r) => (r.ok ? (r.json() as Promise<Summary>) : Promise.reject(new Error(String(r.status)))));
   summary.catch(() => undefined);
   early = { filter, summary };
   void ShellLoader.preload().catch(() => undefined);
-  void (ROLES.MINISTRY.Routes as Preloadable).preload().catch(() => undefined);
+  void MinistryRoutesLoader.preload().catch(() => undefined);
 }
 
 /**

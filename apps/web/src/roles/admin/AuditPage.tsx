@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Accordion, Alert, Box, Button, Code, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Accordion,
+  Alert,
+  Box,
+  Button,
+  Code,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { Empty, ErrorState, Loading } from '../../components/QueryState';
@@ -73,10 +87,14 @@ export default function AuditPage() {
   const { t } = useT();
   const verify = useVerifyAudit();
   const [params, setParams] = useSearchParams();
-  const entityType = (ENTITY_TYPES as readonly string[]).includes(params.get('entityType') ?? '') ? params.get('entityType')! : '';
+  const entityType = (ENTITY_TYPES as readonly string[]).includes(params.get('entityType') ?? '')
+    ? params.get('entityType')!
+    : '';
   const entityId = params.get('entityId') ?? '';
   const [idInput, setIdInput] = useState(entityId);
-  const pager = useKeysetPages(['audit', entityType, entityId], (cursor) => fetchAudit({ cursor, entityType: entityType || undefined, entityId: entityId || undefined }));
+  const pager = useKeysetPages(['audit', entityType, entityId], (cursor) =>
+    fetchAudit({ cursor, entityType: entityType || undefined, entityId: entityId || undefined }),
+  );
   const q = pager.query;
   const set = (next: Record<string, string>) =>
     setParams(
@@ -144,7 +162,11 @@ export default function AuditPage() {
                 onChange={(v) => set({ entityType: v ?? '' })}
                 clearable
               />
-              <TextInput label={t('monitoring.audit.entityId')} value={idInput} onChange={(e) => setIdInput(e.currentTarget.value)} />
+              <TextInput
+                label={t('monitoring.audit.entityId')}
+                value={idInput}
+                onChange={(e) => setIdInput(e.currentTarget.value)}
+              />
               <Group>
                 <Button type="submit" variant="light">
                   {t('common.search')}

@@ -57,14 +57,26 @@ export default function CaseNewPage() {
   // An agreement named in the URL whose partner is not chosen yet: show it as the only choice.
   const presetAgreement = useQuery({
     queryKey: ['agreements', 'one', v.agreementId],
-    queryFn: () => unwrapAs<{ id: string; number?: string; title: string; partnerId: string }>(api.GET('/api/v1/agreements/{id}', { params: { path: { id: v.agreementId } } })),
+    queryFn: () =>
+      unwrapAs<{ id: string; number?: string; title: string; partnerId: string }>(
+        api.GET('/api/v1/agreements/{id}', { params: { path: { id: v.agreementId } } }),
+      ),
     enabled: !findingId && !!v.agreementId && !v.partnerId,
   });
-  const partnerOptions = useMemo(() => (partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name })), [partners.data]);
+  const partnerOptions = useMemo(
+    () => (partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
+    [partners.data],
+  );
   const agreementOptions = useMemo(() => {
-    const list = (agreements.data?.items ?? []).map((a) => ({ value: a.id, label: `${(a as { number?: string }).number ?? ''} ${a.title}`.trim() }));
+    const list = (agreements.data?.items ?? []).map((a) => ({
+      value: a.id,
+      label: `${(a as { number?: string }).number ?? ''} ${a.title}`.trim(),
+    }));
     if (presetAgreement.data && !list.some((a) => a.value === presetAgreement.data.id)) {
-      list.push({ value: presetAgreement.data.id, label: `${presetAgreement.data.number ?? ''} ${presetAgreement.data.title}`.trim() });
+      list.push({
+        value: presetAgreement.data.id,
+        label: `${presetAgreement.data.number ?? ''} ${presetAgreement.data.title}`.trim(),
+      });
     }
     return list;
   }, [agreements.data, presetAgreement.data]);
@@ -97,7 +109,11 @@ export default function CaseNewPage() {
 
   return (
     <>
-      <PageHeader title={t('monitoring.cases.new')} subtitle={t('monitoring.cases.newHint')} back={{ to: '/ministry/cases', label: t('monitoring.cases.title') }} />
+      <PageHeader
+        title={t('monitoring.cases.new')}
+        subtitle={t('monitoring.cases.newHint')}
+        back={{ to: '/ministry/cases', label: t('monitoring.cases.title') }}
+      />
       <Paper withBorder p="md" radius="md" maw={720}>
         <Box component="form" onSubmit={submit} noValidate>
           <Stack gap="sm">
@@ -123,6 +139,7 @@ export default function CaseNewPage() {
                 <Select
                   label={t('monitoring.cases.partner')}
                   placeholder={t('monitoring.cases.choosePartner')}
+                  required={!v.agreementId}
                   data={partnerOptions}
                   value={v.partnerId || null}
                   onChange={(x) => {
@@ -157,8 +174,22 @@ export default function CaseNewPage() {
               error={form.errors.reason}
             />
             <SimpleGrid cols={{ base: 1, xs: 2 }}>
-              <TextInput type="date" label={t('monitoring.cases.periodFrom')} required value={v.periodFrom} onChange={(e) => form.set('periodFrom', e.currentTarget.value)} error={form.errors.periodFrom} />
-              <TextInput type="date" label={t('monitoring.cases.periodTo')} required value={v.periodTo} onChange={(e) => form.set('periodTo', e.currentTarget.value)} error={form.errors.periodTo} />
+              <TextInput
+                type="date"
+                label={t('monitoring.cases.periodFrom')}
+                required
+                value={v.periodFrom}
+                onChange={(e) => form.set('periodFrom', e.currentTarget.value)}
+                error={form.errors.periodFrom}
+              />
+              <TextInput
+                type="date"
+                label={t('monitoring.cases.periodTo')}
+                required
+                value={v.periodTo}
+                onChange={(e) => form.set('periodTo', e.currentTarget.value)}
+                error={form.errors.periodTo}
+              />
             </SimpleGrid>
             <FormProblem problem={form.problem} />
             <Group>

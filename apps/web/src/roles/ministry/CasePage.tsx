@@ -1,12 +1,36 @@
 import { useState } from 'react';
-import { Anchor, Box, Button, FileInput, Group, Paper, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Box,
+  Button,
+  FileInput,
+  Group,
+  Paper,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { FormProblem } from '../../components/FormProblem';
 import { PageHeader } from '../../components/PageHeader';
 import { Empty, QueryView } from '../../components/QueryState';
-import { type CaseAttachment, type CaseDetail, type CaseMessage, usePostCaseMessage, useCase, useCaseTransition, VIOLATION_TYPES, type ViolationType } from '../../features/monitoring/api';
+import {
+  type CaseAttachment,
+  type CaseDetail,
+  type CaseMessage,
+  usePostCaseMessage,
+  useCase,
+  useCaseTransition,
+  VIOLATION_TYPES,
+  type ViolationType,
+} from '../../features/monitoring/api';
 import { saveBlob } from '../../features/monitoring/ExportMenu';
 import { useT } from '../../i18n';
 import { useForm } from '../../lib/form';
@@ -73,7 +97,9 @@ function CaseView({ c }: { c: CaseDetail }) {
                 t('monitoring.cases.wholePartner')
               )}
             </Field>
-            <Field label={t('monitoring.cases.periodLabel')}>{t('monitoring.cases.period', { from: f.date(c.periodFrom), to: f.date(c.periodTo) })}</Field>
+            <Field label={t('monitoring.cases.periodLabel')}>
+              {t('monitoring.cases.period', { from: f.date(c.periodFrom), to: f.date(c.periodTo) })}
+            </Field>
             {c.findingRuleCode && (
               <Field label={t('monitoring.cases.finding')}>
                 <Anchor component={Link} to={`/ministry/findings?rule=${c.findingRuleCode}&status=ALL`}>
@@ -106,11 +132,21 @@ function CaseView({ c }: { c: CaseDetail }) {
               <Text fw={600} c={c.conclusion.violation ? 'red' : 'teal'}>
                 {c.conclusion.violation ? t('monitoring.cases.violationFound') : t('monitoring.cases.noViolation')}
               </Text>
-              {c.conclusion.violationType && <Field label={t('monitoring.cases.violationType')}>{t(`monitoring.violation.${c.conclusion.violationType as ViolationType}`)}</Field>}
-              {c.conclusion.requiredRemedy && <Field label={t('monitoring.cases.requiredRemedy')}>{c.conclusion.requiredRemedy}</Field>}
-              {c.conclusion.remedyDueDate && <Field label={t('monitoring.cases.remedyDueDate')}>{f.date(c.conclusion.remedyDueDate)}</Field>}
+              {c.conclusion.violationType && (
+                <Field label={t('monitoring.cases.violationType')}>
+                  {t(`monitoring.violation.${c.conclusion.violationType as ViolationType}`)}
+                </Field>
+              )}
+              {c.conclusion.requiredRemedy && (
+                <Field label={t('monitoring.cases.requiredRemedy')}>{c.conclusion.requiredRemedy}</Field>
+              )}
+              {c.conclusion.remedyDueDate && (
+                <Field label={t('monitoring.cases.remedyDueDate')}>{f.date(c.conclusion.remedyDueDate)}</Field>
+              )}
               <Field label={t('monitoring.cases.note')}>{c.conclusion.note}</Field>
-              {c.remedyReportedAt && <Text size="sm">{t('monitoring.cases.remedyReported', { date: f.dateTime(c.remedyReportedAt) })}</Text>}
+              {c.remedyReportedAt && (
+                <Text size="sm">{t('monitoring.cases.remedyReported', { date: f.dateTime(c.remedyReportedAt) })}</Text>
+              )}
             </Stack>
           </Paper>
         )}
@@ -122,7 +158,9 @@ function CaseView({ c }: { c: CaseDetail }) {
                 {t('monitoring.cases.open')}
               </Button>
             )}
-            {(can('address') || can('decline')) && <Button onClick={() => setDialog('conclude')}>{t('monitoring.cases.recordConclusion')}</Button>}
+            {(can('address') || can('decline')) && (
+              <Button onClick={() => setDialog('conclude')}>{t('monitoring.cases.recordConclusion')}</Button>
+            )}
             {can('complete') && <Button onClick={() => setDialog('complete')}>{t('monitoring.cases.complete')}</Button>}
             {can('cancel') && (
               <Button variant="default" color="red" onClick={() => setDialog('cancel')}>
@@ -157,7 +195,13 @@ function CaseView({ c }: { c: CaseDetail }) {
 function ConclusionForm({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
   const { t } = useT();
   const move = useCaseTransition(c.id);
-  const form = useForm({ violation: 'yes' as 'yes' | 'no', violationType: '' as ViolationType | '', requiredRemedy: '', remedyDueDate: '', note: '' });
+  const form = useForm({
+    violation: 'yes' as 'yes' | 'no',
+    violationType: '' as ViolationType | '',
+    requiredRemedy: '',
+    remedyDueDate: '',
+    note: '',
+  });
   const v = form.values;
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -167,7 +211,14 @@ function ConclusionForm({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
       await move.mutateAsync({
         action: 'conclude',
         body: violation
-          ? { version: c.version, violation, violationType: (v.violationType || undefined) as ViolationType, requiredRemedy: v.requiredRemedy.trim(), remedyDueDate: v.remedyDueDate, note: v.note.trim() }
+          ? {
+              version: c.version,
+              violation,
+              violationType: (v.violationType || undefined) as ViolationType,
+              requiredRemedy: v.requiredRemedy.trim(),
+              remedyDueDate: v.remedyDueDate,
+              note: v.note.trim(),
+            }
           : { version: c.version, violation, note: v.note.trim() },
       });
       notifySuccess(t('monitoring.cases.concluded'));
@@ -179,7 +230,12 @@ function ConclusionForm({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
   return (
     <Box component="form" onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <Radio.Group label={t('monitoring.cases.violationQuestion')} value={v.violation} onChange={(x) => form.set('violation', x as 'yes' | 'no')} required>
+        <Radio.Group
+          label={t('monitoring.cases.violationQuestion')}
+          value={v.violation}
+          onChange={(x) => form.set('violation', x as 'yes' | 'no')}
+          required
+        >
           <Stack gap={0} mt={4}>
             <Radio value="yes" label={t('monitoring.cases.violationYes')} />
             <Radio value="no" label={t('monitoring.cases.violationNo')} />
@@ -195,11 +251,35 @@ function ConclusionForm({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
               onChange={(x) => form.set('violationType', (x ?? '') as ViolationType | '')}
               error={form.errors.violationType}
             />
-            <Textarea label={t('monitoring.cases.requiredRemedy')} required autosize minRows={2} value={v.requiredRemedy} onChange={(e) => form.set('requiredRemedy', e.currentTarget.value)} error={form.errors.requiredRemedy} />
-            <TextInput type="date" label={t('monitoring.cases.remedyDueDate')} required value={v.remedyDueDate} onChange={(e) => form.set('remedyDueDate', e.currentTarget.value)} error={form.errors.remedyDueDate} />
+            <Textarea
+              label={t('monitoring.cases.requiredRemedy')}
+              required
+              autosize
+              minRows={2}
+              value={v.requiredRemedy}
+              onChange={(e) => form.set('requiredRemedy', e.currentTarget.value)}
+              error={form.errors.requiredRemedy}
+            />
+            <TextInput
+              type="date"
+              label={t('monitoring.cases.remedyDueDate')}
+              required
+              value={v.remedyDueDate}
+              onChange={(e) => form.set('remedyDueDate', e.currentTarget.value)}
+              error={form.errors.remedyDueDate}
+            />
           </>
         )}
-        <Textarea label={t('monitoring.cases.note')} description={t('monitoring.cases.noteHint')} required autosize minRows={3} value={v.note} onChange={(e) => form.set('note', e.currentTarget.value)} error={form.errors.note} />
+        <Textarea
+          label={t('monitoring.cases.note')}
+          description={t('monitoring.cases.noteHint')}
+          required
+          autosize
+          minRows={3}
+          value={v.note}
+          onChange={(e) => form.set('note', e.currentTarget.value)}
+          error={form.errors.note}
+        />
         <FormProblem problem={form.problem} />
         <Group>
           <Button type="submit" loading={move.isPending}>
@@ -258,7 +338,12 @@ function AttachmentButton({ caseId, a }: { caseId: string; a: CaseAttachment }) 
   const download = async () => {
     setBusy(true);
     try {
-      const blob = await unwrap(api.GET('/api/v1/monitoring/cases/{id}/attachments/{attachmentId}', { params: { path: { id: caseId, attachmentId: a.id } }, parseAs: 'blob' }));
+      const blob = await unwrap(
+        api.GET('/api/v1/monitoring/cases/{id}/attachments/{attachmentId}', {
+          params: { path: { id: caseId, attachmentId: a.id } },
+          parseAs: 'blob',
+        }),
+      );
       saveBlob(blob as Blob, a.fileName);
     } catch (err) {
       notifyError(err, t);
@@ -267,7 +352,13 @@ function AttachmentButton({ caseId, a }: { caseId: string; a: CaseAttachment }) 
     }
   };
   return (
-    <Button variant="light" size="compact-sm" onClick={() => void download()} loading={busy} aria-label={t('monitoring.cases.downloadFile', { name: a.fileName })}>
+    <Button
+      variant="light"
+      size="compact-sm"
+      onClick={() => void download()}
+      loading={busy}
+      aria-label={t('monitoring.cases.downloadFile', { name: a.fileName })}
+    >
       {a.fileName} ({Math.max(1, Math.round(a.sizeBytes / 1024))} KB)
     </Button>
   );

@@ -7,7 +7,14 @@ import { Pager, useKeysetPages } from '../../features/monitoring/paging';
 import { useT } from '../../i18n';
 import { useFormat } from '../../lib/useFormat';
 
-export const CASE_COLOR: Record<string, string> = { DRAFT: 'gray', ACTIVE: 'blue', ADDRESSED: 'orange', DECLINED: 'teal', COMPLETED: 'teal', CANCELLED: 'gray' };
+export const CASE_COLOR: Record<string, string> = {
+  DRAFT: 'gray',
+  ACTIVE: 'blue',
+  ADDRESSED: 'orange',
+  DECLINED: 'teal',
+  COMPLETED: 'teal',
+  CANCELLED: 'gray',
+};
 
 export function CaseStatusBadge({ status }: { status: string }) {
   const { t } = useT();
@@ -40,7 +47,8 @@ function CaseCard({ c }: { c: Case }) {
           {c.reason}
         </Text>
         <Text size="xs" c="dimmed">
-          {t('monitoring.cases.period', { from: f.date(c.periodFrom), to: f.date(c.periodTo) })} · {t('monitoring.cases.updated', { date: f.dateTime(c.updatedAt) })}
+          {t('monitoring.cases.period', { from: f.date(c.periodFrom), to: f.date(c.periodTo) })} ·{' '}
+          {t('monitoring.cases.updated', { date: f.dateTime(c.updatedAt) })}
         </Text>
       </Stack>
     </Paper>
@@ -54,7 +62,9 @@ export default function CasesPage() {
   const status = CASE_STATUSES.includes(params.get('status') as CaseStatus) ? (params.get('status') as CaseStatus) : undefined;
   const findingId = params.get('findingId') ?? undefined;
   const partnerId = params.get('partnerId') ?? undefined;
-  const pager = useKeysetPages([...casesKey, 'list', status ?? '', findingId ?? '', partnerId ?? ''], (cursor) => fetchCases({ cursor, status, findingId, partnerId }));
+  const pager = useKeysetPages([...casesKey, 'list', status ?? '', findingId ?? '', partnerId ?? ''], (cursor) =>
+    fetchCases({ cursor, status, findingId, partnerId }),
+  );
   const q = pager.query;
   return (
     <>

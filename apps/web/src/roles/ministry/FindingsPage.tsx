@@ -3,7 +3,17 @@ import { Accordion, Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Sta
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { Empty, ErrorState, Loading } from '../../components/QueryState';
-import { fetchFindings, type Finding, type FindingQuery, monitoringKey, type RuleCode, SEVERITIES, type Severity, useRules, useRunRules } from '../../features/monitoring/api';
+import {
+  fetchFindings,
+  type Finding,
+  type FindingQuery,
+  monitoringKey,
+  type RuleCode,
+  SEVERITIES,
+  type Severity,
+  useRules,
+  useRunRules,
+} from '../../features/monitoring/api';
 import { AsOf } from '../../features/monitoring/AsOf';
 import { useProvinceOptions } from '../../features/monitoring/FilterBar';
 import { Pager, useKeysetPages } from '../../features/monitoring/paging';
@@ -98,7 +108,11 @@ export default function FindingsPage() {
       { replace: true },
     );
   const ruleOptions = useMemo(
-    () => (rules.data?.items ?? []).map((r) => ({ value: r.code, label: `${lang === 'en' ? r.title.en : r.title.id} (${r.openFindings})` })),
+    () =>
+      (rules.data?.items ?? []).map((r) => ({
+        value: r.code,
+        label: `${lang === 'en' ? r.title.en : r.title.id} (${r.openFindings})`,
+      })),
     [rules.data, lang],
   );
   const q = pager.query;
@@ -117,7 +131,12 @@ export default function FindingsPage() {
     <>
       <PageHeader
         title={t('monitoring.findings.title')}
-        subtitle={<AsOf asOf={(q.data?.asOf as string | null | undefined) ?? (rules.data?.asOf as string | null | undefined)} kind="rules" />}
+        subtitle={
+          <AsOf
+            asOf={(q.data?.asOf as string | null | undefined) ?? (rules.data?.asOf as string | null | undefined)}
+            kind="rules"
+          />
+        }
         actions={
           <Button onClick={runNow} loading={run.isPending}>
             {t('monitoring.findings.runNow')}
@@ -126,7 +145,15 @@ export default function FindingsPage() {
       />
       <Paper withBorder p="sm" radius="md" mb="md" component="section" aria-label={t('monitoring.filters.title')}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-          <Select label={t('monitoring.findings.rule')} placeholder={t('monitoring.filters.all')} data={ruleOptions} value={rule ?? null} onChange={(v) => set('rule', v)} clearable searchable />
+          <Select
+            label={t('monitoring.findings.rule')}
+            placeholder={t('monitoring.filters.all')}
+            data={ruleOptions}
+            value={rule ?? null}
+            onChange={(v) => set('rule', v)}
+            clearable
+            searchable
+          />
           <Select
             label={t('monitoring.findings.severity')}
             placeholder={t('monitoring.filters.all')}
@@ -135,10 +162,21 @@ export default function FindingsPage() {
             onChange={(v) => set('severity', v)}
             clearable
           />
-          <Select label={t('monitoring.filters.province')} placeholder={t('monitoring.filters.all')} data={provinces} value={province ?? null} onChange={(v) => set('province', v)} clearable searchable />
+          <Select
+            label={t('monitoring.filters.province')}
+            placeholder={t('monitoring.filters.all')}
+            data={provinces}
+            value={province ?? null}
+            onChange={(v) => set('province', v)}
+            clearable
+            searchable
+          />
           <Select
             label={t('monitoring.findings.status')}
-            data={(['OPEN', 'RESOLVED', 'ALL'] as const).map((s) => ({ value: s, label: t(`monitoring.findings.statuses.${s}`) }))}
+            data={(['OPEN', 'RESOLVED', 'ALL'] as const).map((s) => ({
+              value: s,
+              label: t(`monitoring.findings.statuses.${s}`),
+            }))}
             value={status}
             onChange={(v) => set('status', v === 'OPEN' ? null : v)}
             allowDeselect={false}

@@ -12,7 +12,13 @@ import { OverdueCard } from '../../features/monitoring/OverdueList';
 import { Pager, useKeysetPages } from '../../features/monitoring/paging';
 import { useT } from '../../i18n';
 
-const TYPES: OverdueItem['type'][] = ['PROGRESS_REPORT', 'APPOINT_PIC', 'HONOUR_AGREEMENT', 'COACHING', 'PUBLISH_OPPORTUNITIES'] as OverdueItem['type'][];
+const TYPES: OverdueItem['type'][] = [
+  'PROGRESS_REPORT',
+  'APPOINT_PIC',
+  'HONOUR_AGREEMENT',
+  'COACHING',
+  'PUBLISH_OPPORTUNITIES',
+] as OverdueItem['type'][];
 
 /** Overdue obligations (GET /monitoring/overdue), oldest due date first, under the shared filters and a type. */
 export default function OverduePage() {
@@ -20,11 +26,17 @@ export default function OverduePage() {
   const [filter] = useMonitoringFilter();
   const [params, setParams] = useSearchParams();
   const type = (TYPES as string[]).includes(params.get('type') ?? '') ? (params.get('type') as OverdueItem['type']) : undefined;
-  const pager = useKeysetPages([...monitoringKey, 'overdue', filter, type ?? ''], (cursor) => fetchOverdue(filter, { cursor, type }));
+  const pager = useKeysetPages([...monitoringKey, 'overdue', filter, type ?? ''], (cursor) =>
+    fetchOverdue(filter, { cursor, type }),
+  );
   const q = pager.query;
   return (
     <>
-      <PageHeader title={t('monitoring.overdue.title')} subtitle={<AsOf asOf={q.data?.asOf} />} actions={<ExportMenu filter={filter} />} />
+      <PageHeader
+        title={t('monitoring.overdue.title')}
+        subtitle={<AsOf asOf={q.data?.asOf} />}
+        actions={<ExportMenu filter={filter} />}
+      />
       <FilterBar />
       <Select
         mb="sm"

@@ -4,7 +4,13 @@ import { useMediaQuery } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { Empty, ErrorState, Loading } from '../../components/QueryState';
-import { fetchPartnerFigures, monitoringKey, PARTNER_SORTS, type PartnerFigures, type PartnerSort } from '../../features/monitoring/api';
+import {
+  fetchPartnerFigures,
+  monitoringKey,
+  PARTNER_SORTS,
+  type PartnerFigures,
+  type PartnerSort,
+} from '../../features/monitoring/api';
 import { AsOf } from '../../features/monitoring/AsOf';
 import { ExportMenu } from '../../features/monitoring/ExportMenu';
 import { FilterBar, useProvinceOptions } from '../../features/monitoring/FilterBar';
@@ -30,7 +36,8 @@ export default function PartnersPage() {
   const [params, setParams] = useSearchParams();
   const sortParam = params.get('sort') as PartnerSort | null;
   const sort: PartnerSort = sortParam && PARTNER_SORTS.includes(sortParam) ? sortParam : 'overdue';
-  const order: 'asc' | 'desc' = params.get('order') === 'asc' ? 'asc' : params.get('order') === 'desc' ? 'desc' : defaultOrder(sort);
+  const order: 'asc' | 'desc' =
+    params.get('order') === 'asc' ? 'asc' : params.get('order') === 'desc' ? 'desc' : defaultOrder(sort);
   const setSort = (s: PartnerSort, o: 'asc' | 'desc' = s === sort ? (order === 'asc' ? 'desc' : 'asc') : defaultOrder(s)) =>
     setParams(
       (prev) => {
@@ -41,7 +48,9 @@ export default function PartnersPage() {
       },
       { replace: true },
     );
-  const pager = useKeysetPages([...monitoringKey, 'partners', filter, sort, order], (cursor) => fetchPartnerFigures(filter, { sort, order, cursor }));
+  const pager = useKeysetPages([...monitoringKey, 'partners', filter, sort, order], (cursor) =>
+    fetchPartnerFigures(filter, { sort, order, cursor }),
+  );
   const provinces = useProvinceOptions();
   const provinceName = useMemo(() => new Map(provinces.map((p) => [p.value, p.label])), [provinces]);
   const q = pager.query;
@@ -85,7 +94,11 @@ export default function PartnersPage() {
 
   return (
     <>
-      <PageHeader title={t('monitoring.partners.title')} subtitle={<AsOf asOf={q.data?.asOf} />} actions={<ExportMenu filter={filter} />} />
+      <PageHeader
+        title={t('monitoring.partners.title')}
+        subtitle={<AsOf asOf={q.data?.asOf} />}
+        actions={<ExportMenu filter={filter} />}
+      />
       <FilterBar />
       {phone && (
         <Group mb="sm" gap="xs" align="flex-end" wrap="nowrap">
@@ -102,8 +115,22 @@ export default function PartnersPage() {
             value={order}
             onChange={(v) => setSort(sort, v as 'asc' | 'desc')}
             data={[
-              { value: 'asc', label: <span title={t('monitoring.partners.asc')}>↑<span className="visually-hidden">{t('monitoring.partners.asc')}</span></span> },
-              { value: 'desc', label: <span title={t('monitoring.partners.desc')}>↓<span className="visually-hidden">{t('monitoring.partners.desc')}</span></span> },
+              {
+                value: 'asc',
+                label: (
+                  <span title={t('monitoring.partners.asc')}>
+                    ↑<span className="visually-hidden">{t('monitoring.partners.asc')}</span>
+                  </span>
+                ),
+              },
+              {
+                value: 'desc',
+                label: (
+                  <span title={t('monitoring.partners.desc')}>
+                    ↓<span className="visually-hidden">{t('monitoring.partners.desc')}</span>
+                  </span>
+                ),
+              },
             ]}
           />
         </Group>
@@ -124,7 +151,8 @@ export default function PartnersPage() {
                   {provinceName.get(p.provinceCode) ?? p.provinceCode}
                 </Text>
                 <Text size="sm">
-                  {t('monitoring.partners.agreements')}: {f.number(p.agreements)} · {t('monitoring.partners.active')}: {f.number(p.activeAgreements)}
+                  {t('monitoring.partners.agreements')}: {f.number(p.agreements)} · {t('monitoring.partners.active')}:{' '}
+                  {f.number(p.activeAgreements)}
                 </Text>
                 <Text size="sm">
                   {t('monitoring.partners.onTime')}: {rate(p)}

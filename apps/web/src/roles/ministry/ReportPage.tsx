@@ -1,4 +1,19 @@
-import { Accordion, Anchor, Badge, Box, Button, Group, Paper, Radio, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  Accordion,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Group,
+  Paper,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import type { ProgressReport } from '../../api/types';
 import { FormProblem } from '../../components/FormProblem';
@@ -45,7 +60,8 @@ function ReportView({ r }: { r: ProgressReport }) {
             </Text>
             {agreement.data && (
               <Text size="sm" c="dimmed">
-                {agreement.data.partner.name} → {agreement.data.enterprise.name} · {enumLabel(t, 'pattern', agreement.data.pattern)}
+                {agreement.data.partner.name} → {agreement.data.enterprise.name} ·{' '}
+                {enumLabel(t, 'pattern', agreement.data.pattern)}
               </Text>
             )}
             <Text size="xs" c="dimmed">
@@ -103,7 +119,8 @@ function ReportView({ r }: { r: ProgressReport }) {
               ) : (
                 r.coachingDelivered.map((c, i) => (
                   <Text size="sm" key={i}>
-                    {enumLabel(t, 'aspect', c.aspect)} — {enumLabel(t, 'activity', c.activity)}: {t('monitoring.reports.sessions', { count: c.sessions })}
+                    {enumLabel(t, 'aspect', c.aspect)} — {enumLabel(t, 'activity', c.activity)}:{' '}
+                    {t('monitoring.reports.sessions', { count: c.sessions })}
                   </Text>
                 ))
               )}
@@ -113,7 +130,11 @@ function ReportView({ r }: { r: ProgressReport }) {
                 {t('monitoring.reports.payments')}
               </Title>
               <Badge color={r.paymentsOnTime === false ? 'red' : r.paymentsOnTime ? 'teal' : 'gray'} variant="light">
-                {r.paymentsOnTime === null ? '—' : r.paymentsOnTime ? t('monitoring.reports.paymentsOnTime') : t('monitoring.reports.paymentsLate')}
+                {r.paymentsOnTime === null
+                  ? '—'
+                  : r.paymentsOnTime
+                    ? t('monitoring.reports.paymentsOnTime')
+                    : t('monitoring.reports.paymentsLate')}
               </Badge>
             </div>
           </SimpleGrid>
@@ -172,8 +193,14 @@ function ReviewForm({ r }: { r: ProgressReport }) {
       return;
     }
     try {
-      await review.mutateAsync({ decision: form.values.decision, note: form.values.note.trim() || undefined, version: r.version });
-      notifySuccess(form.values.decision === 'ACCEPTED' ? t('monitoring.reports.accepted') : t('monitoring.reports.revisionAsked'));
+      await review.mutateAsync({
+        decision: form.values.decision,
+        note: form.values.note.trim() || undefined,
+        version: r.version,
+      });
+      notifySuccess(
+        form.values.decision === 'ACCEPTED' ? t('monitoring.reports.accepted') : t('monitoring.reports.revisionAsked'),
+      );
     } catch (err) {
       form.fail(err, t);
     }
@@ -185,7 +212,12 @@ function ReviewForm({ r }: { r: ProgressReport }) {
           <Title order={2} size="h4">
             {t('monitoring.reports.review')}
           </Title>
-          <Radio.Group label={t('monitoring.reports.decision')} value={form.values.decision} onChange={(v) => form.set('decision', v as 'ACCEPTED' | 'REVISION_REQUESTED')} required>
+          <Radio.Group
+            label={t('monitoring.reports.decision')}
+            value={form.values.decision}
+            onChange={(v) => form.set('decision', v as 'ACCEPTED' | 'REVISION_REQUESTED')}
+            required
+          >
             <Stack gap={0} mt={4}>
               <Radio value="ACCEPTED" label={t('monitoring.reports.accept')} />
               <Radio value="REVISION_REQUESTED" label={t('monitoring.reports.askRevision')} />

@@ -39,7 +39,12 @@ export default function ReportsPage() {
   const { t } = useT();
   const [params, setParams] = useSearchParams();
   const raw = params.get('status');
-  const status = raw === 'ALL' ? undefined : REPORT_STATUSES.includes(raw as ReportStatus) ? (raw as ReportStatus) : ('SUBMITTED' as ReportStatus);
+  const status =
+    raw === 'ALL'
+      ? undefined
+      : REPORT_STATUSES.includes(raw as ReportStatus)
+        ? (raw as ReportStatus)
+        : ('SUBMITTED' as ReportStatus);
   const pager = useKeysetPages([...reportsKey, 'review', status ?? 'ALL'], (cursor) => fetchReports({ cursor, status }));
   const q = pager.query;
   return (
@@ -49,7 +54,10 @@ export default function ReportsPage() {
         mb="sm"
         maw={320}
         label={t('monitoring.reports.status')}
-        data={[{ value: 'ALL', label: t('monitoring.filters.all') }, ...REPORT_STATUSES.map((s) => ({ value: s, label: enumLabel(t, 'reportStatus', s) }))]}
+        data={[
+          { value: 'ALL', label: t('monitoring.filters.all') },
+          ...REPORT_STATUSES.map((s) => ({ value: s, label: enumLabel(t, 'reportStatus', s) })),
+        ]}
         value={status ?? 'ALL'}
         allowDeselect={false}
         onChange={(v) =>

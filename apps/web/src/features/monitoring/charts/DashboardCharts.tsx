@@ -16,7 +16,19 @@ const TOP_PROVINCES = 12;
 const STATUSES = ['DRAFT', 'AWAITING_SIGNATURES', 'ACTIVE', 'COMPLETED', 'TERMINATED'] as const;
 const PATTERN_COLORS = { INTI_PLASMA: '#0b7285', SUBCONTRACT: '#e67700' } as const;
 
-function ChartCard({ id, title, description, children, table }: { id: string; title: string; description?: string; children: ReactNode; table: ReactNode }) {
+function ChartCard({
+  id,
+  title,
+  description,
+  children,
+  table,
+}: {
+  id: string;
+  title: string;
+  description?: string;
+  children: ReactNode;
+  table: ReactNode;
+}) {
   const { t } = useT();
   const tableLabel = t('monitoring.charts.showTable');
   return (
@@ -93,7 +105,14 @@ export function PatternStatusChart({ byPattern }: { byPattern: Breakdown }) {
           <Tooltip formatter={(v) => f.number(Number(v))} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {patterns.map((p) => (
-            <Bar key={p} dataKey={p} name={enumLabel(t, 'pattern', p)} stackId="a" fill={PATTERN_COLORS[p] ?? '#868e96'} isAnimationActive={false} />
+            <Bar
+              key={p}
+              dataKey={p}
+              name={enumLabel(t, 'pattern', p)}
+              stackId="a"
+              fill={PATTERN_COLORS[p] ?? '#868e96'}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>
@@ -149,10 +168,23 @@ export function TrendChart({ trend }: { trend: Trend }) {
             <XAxis dataKey="month" tick={{ fontSize: 11 }} />
             <YAxis yAxisId="rate" domain={[0, 100]} unit="%" tick={{ fontSize: 11 }} />
             <YAxis yAxisId="due" orientation="right" allowDecimals={false} tick={{ fontSize: 11 }} />
-            <Tooltip formatter={(v, name) => (name === t('monitoring.charts.onTimeRate') ? `${f.number(Number(v))}%` : f.number(Number(v)))} />
+            <Tooltip
+              formatter={(v, name) =>
+                name === t('monitoring.charts.onTimeRate') ? `${f.number(Number(v))}%` : f.number(Number(v))
+              }
+            />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             <Bar yAxisId="due" dataKey="due" name={t('monitoring.charts.reportsDue')} fill="#ced4da" isAnimationActive={false} />
-            <Line yAxisId="rate" dataKey="rate" name={t('monitoring.charts.onTimeRate')} stroke="#0b7285" strokeWidth={2} connectNulls dot isAnimationActive={false} />
+            <Line
+              yAxisId="rate"
+              dataKey="rate"
+              name={t('monitoring.charts.onTimeRate')}
+              stroke="#0b7285"
+              strokeWidth={2}
+              connectNulls
+              dot
+              isAnimationActive={false}
+            />
           </ComposedChart>
         </ResponsiveContainer>
       ) : (
@@ -172,7 +204,14 @@ export function ProvinceChart({ byProvince, onPick }: { byProvince: Breakdown; o
     () =>
       [...byProvince.items]
         .sort((a, b) => b.agreements.total - a.agreements.total || a.label.localeCompare(b.label))
-        .map((g) => ({ key: g.key, name: titleCase(g.label), agreements: g.agreements.total, overdue: g.overdueCount, firms: g.smallFirmsReached, rate: g.onTimeReportRate })),
+        .map((g) => ({
+          key: g.key,
+          name: titleCase(g.label),
+          agreements: g.agreements.total,
+          overdue: g.overdueCount,
+          firms: g.smallFirmsReached,
+          rate: g.onTimeReportRate,
+        })),
     [byProvince],
   );
   // The chart shows the provinces with the most agreements; the table below it lists every one.
@@ -181,7 +220,11 @@ export function ProvinceChart({ byProvince, onPick }: { byProvince: Breakdown; o
     <ChartCard
       id="province"
       title={t('monitoring.charts.province')}
-      description={rows.length > TOP_PROVINCES ? `${t('monitoring.charts.provinceHint')} ${t('monitoring.charts.provinceTop', { count: TOP_PROVINCES, total: rows.length })}` : t('monitoring.charts.provinceHint')}
+      description={
+        rows.length > TOP_PROVINCES
+          ? `${t('monitoring.charts.provinceHint')} ${t('monitoring.charts.provinceTop', { count: TOP_PROVINCES, total: rows.length })}`
+          : t('monitoring.charts.provinceHint')
+      }
       table={
         <Table striped className="figures-table">
           <Table.Caption>{t('monitoring.charts.province')}</Table.Caption>
@@ -199,7 +242,11 @@ export function ProvinceChart({ byProvince, onPick }: { byProvince: Breakdown; o
               <Table.Tr key={r.key}>
                 <Table.Td>
                   {onPick ? (
-                    <UnstyledButton className="touch-link" onClick={() => onPick(r.key)} aria-label={t('monitoring.charts.filterBy', { name: r.name })}>
+                    <UnstyledButton
+                      className="touch-link"
+                      onClick={() => onPick(r.key)}
+                      aria-label={t('monitoring.charts.filterBy', { name: r.name })}
+                    >
                       {r.name}
                     </UnstyledButton>
                   ) : (
@@ -244,7 +291,6 @@ export function ProvinceChart({ byProvince, onPick }: { byProvince: Breakdown; o
   );
 }
 
-
 /** The three charts side by side (one column on a phone); each shows a skeleton until its figures arrive. */
 export default function ChartsGrid({
   byPattern,
@@ -261,7 +307,9 @@ export default function ChartsGrid({
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
       {byPattern ? <PatternStatusChart byPattern={byPattern} /> : <Skeleton height={320} radius="md" />}
       {trend ? <TrendChart trend={trend} /> : <Skeleton height={320} radius="md" />}
-      <Box style={{ gridColumn: '1 / -1' }}>{byProvince ? <ProvinceChart byProvince={byProvince} onPick={onPickProvince} /> : <Skeleton height={320} radius="md" />}</Box>
+      <Box style={{ gridColumn: '1 / -1' }}>
+        {byProvince ? <ProvinceChart byProvince={byProvince} onPick={onPickProvince} /> : <Skeleton height={320} radius="md" />}
+      </Box>
     </SimpleGrid>
   );
 }
