@@ -319,6 +319,16 @@ export function fetchAudit(q: { cursor?: string; entityType?: string; entityId?:
   return unwrapAs<Page<AuditRecord>>(api.GET('/api/v1/audit', { params: { query: { limit: 20, ...q } as never } }));
 }
 
+/** Sets the HttpOnly cookie bull-board accepts (ADMIN), then the dashboard opens at /admin/queues. */
+export function useQueueDashboard() {
+  return useMutation({
+    mutationFn: () => unwrapAs<{ url: string }>(api.POST('/api/v1/admin/queues/session')),
+    onSuccess: (r) => {
+      window.open(r.url || '/admin/queues', '_blank', 'noopener');
+    },
+  });
+}
+
 export function useVerifyAudit() {
   return useMutation({ mutationFn: () => unwrapAs<AuditVerify>(api.GET('/api/v1/audit/verify')) });
 }

@@ -18,7 +18,7 @@ import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { Empty, ErrorState, Loading } from '../../components/QueryState';
 import { enumLabel } from '../../components/StatusBadge';
-import { type AuditRecord, fetchAudit, useVerifyAudit } from '../../features/monitoring/api';
+import { type AuditRecord, fetchAudit, useQueueDashboard, useVerifyAudit } from '../../features/monitoring/api';
 import { Pager, useKeysetPages } from '../../features/monitoring/paging';
 import { useT } from '../../i18n';
 import { useFormat } from '../../lib/useFormat';
@@ -36,6 +36,8 @@ const ENTITY_TYPES = [
   'evidence',
   'progress_report',
   'notification',
+  'monitoring_case',
+  'finding_run',
 ] as const;
 
 function AuditItem({ r }: { r: AuditRecord }) {
@@ -86,6 +88,7 @@ function AuditItem({ r }: { r: AuditRecord }) {
 export default function AuditPage() {
   const { t } = useT();
   const verify = useVerifyAudit();
+  const queues = useQueueDashboard();
   const [params, setParams] = useSearchParams();
   const entityType = (ENTITY_TYPES as readonly string[]).includes(params.get('entityType') ?? '')
     ? params.get('entityType')!
@@ -143,6 +146,22 @@ export default function AuditPage() {
                 )}
               </Alert>
             )}
+          </Stack>
+        </Paper>
+        <Paper withBorder p="md" radius="md">
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              {t('monitoring.audit.queuesTitle')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('monitoring.audit.queuesHint')}
+            </Text>
+            <Group>
+              <Button variant="light" loading={queues.isPending} onClick={() => queues.mutate()}>
+                {t('monitoring.audit.queuesOpen')}
+              </Button>
+            </Group>
+            {queues.isError && <ErrorState error={queues.error} />}
           </Stack>
         </Paper>
         <Paper withBorder p="md" radius="md" component="section" aria-label={t('monitoring.filters.title')}>
