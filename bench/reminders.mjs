@@ -25,7 +25,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
@@ -163,7 +163,7 @@ async function startSmtp() {
 
 async function main() {
   log(`reminder benchmark: ${N.toLocaleString('en-US')} obligations, ${WORKERS} worker process(es) × concurrency ${CONCURRENCY}, pool ${POOL}`);
-  log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; ${new Date().toISOString()}`);
+  log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; ${new Date().toISOString()}; load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 
   let t0 = t();
   log(`database ${dbName}: ${await createDatabase()} (${s(t() - t0)})`);
@@ -217,10 +217,13 @@ async function main() {
   const nodeArgs = flags['node-args'] ? String(flags['node-args']).split(' ') : [];
   const workers = Array.from({ length: WORKERS }, () => spawn(process.execPath, [...nodeArgs, 'dist/apps/worker/src/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] }));
   const maintenance = new Queue('maintenance', { connection: { host: '127.0.0.1', port: Number(new URL(redis.url).port), maxRetriesPerRequest: null }, prefix: PREFIX });
-  // Started: the scheduler is in place and its first (empty) sweep has run.
-  for (let i = 0; i < 200; i++) {
+  // Started, and at steady state: the schedulers are in place, the first (empty) sweep has run and the
+  // maintenance queue holds as many completed scheduler runs as its retention keeps (SCHEDULER_JOB_OPTIONS:
+  // 10), so "before" and "after" are read with the same schedulers and the same retained history.
+  const KEPT = 10;
+  for (let i = 0; i < 600; i++) {
     const done = await maintenance.getJobCounts('completed');
-    if ((await maintenance.getJobSchedulers()).length >= 4 && done.completed >= 2) break;
+    if ((await maintenance.getJobSchedulers()).length >= 4 && done.completed >= KEPT) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   await new Promise((r) => setTimeout(r, 2000));
@@ -294,8 +297,10 @@ async function main() {
   const smtpDuplicates = [...smtp.seen.values()].reduce((n, c) => n + (c - 1), 0);
   const [{ notifDup }] = await q(`SELECT coalesce(sum(c - 1), 0)::int AS "notifDup" FROM (SELECT count(*) AS c FROM notification WHERE data ? 'reminderId' GROUP BY data->>'reminderId') x`);
 
-  // ---- Redis memory after retention
-  await new Promise((r) => setTimeout(r, 5000));
+  // ---- Redis memory after retention: the drain is over and the schedulers have run on (each completion
+  // trims the maintenance queue's history back to its retention), so this is what Redis holds from now on.
+  const loadAtDrain = loadavg();
+  await new Promise((r) => setTimeout(r, 10_000));
   const reminders = new Queue('reminders', { connection: { host: '127.0.0.1', port: Number(new URL(redis.url).port), maxRetriesPerRequest: null }, prefix: PREFIX });
   const counts = await reminders.getJobCounts('completed', 'failed', 'wait', 'active', 'delayed');
   const memAfter = await usedMemory(redis.client);
@@ -321,6 +326,7 @@ async function main() {
   log(`duplicates             ledger ${extra}, SMTP ${smtpDuplicates}, in-app ${notifDup}`);
   log(`misses                 ledger ${missing}, SMTP ${emailMissing}`);
   log(`SMTP messages          ${smtp.count().toLocaleString('en-US')}`);
+  log(`load average at drain  ${loadAtDrain.map((x) => x.toFixed(2)).join(' ')}`);
   log(`Redis used_memory      before ${mb(memBefore)}, after ${mb(memAfter)} (${(((memAfter - memBefore) / memBefore) * 100).toFixed(1)} %), ${peak}; reminder jobs left: ${JSON.stringify(counts)}`);
   log(`reminders queue keys   before ${(queueBefore / 1024).toFixed(1)} KiB, after ${(queueAfter / 1024).toFixed(1)} KiB`);
   log(`maintenance queue keys before ${(maintBefore / 1024).toFixed(1)} KiB, after ${(maintAfter / 1024).toFixed(1)} KiB (${maintCompleted} completed jobs kept: outbox relay, heartbeat, sweeps)`);

@@ -22,6 +22,7 @@ import {
   QUEUE_TUNING,
   QueueName,
   RedisService,
+  SCHEDULER_JOB_OPTIONS,
 } from '@jalin/core';
 
 type Handler = (job: Job) => Promise<unknown>;
@@ -96,8 +97,8 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
   /** One reminder sweep at `now` (REMINDER_NOW when set: tests and benchmarks move the clock). */
   async sweepReminders(now: Date = this.env.REMINDER_NOW ? new Date(this.env.REMINDER_NOW) : new Date()): Promise<SweepResult> {
     const res = await this.reminders.run(now);
-    if (res.created || res.enqueued || res.enqueueFailed) {
-      this.logger.log(`reminder sweep: ${res.created} new, ${res.enqueued} enqueued, ${res.cancelled + res.superseded} cancelled${res.enqueueFailed ? `, ${res.enqueueFailed} left pending: ${res.lastError}` : ''}`);
+    if (res.created || res.enqueued || res.deliveredInApp || res.enqueueFailed) {
+      this.logger.log(`reminder sweep: ${res.created} new, ${res.deliveredInApp} delivered in-app, ${res.enqueued} e-mail(s) enqueued, ${res.cancelled + res.superseded} cancelled${res.enqueueFailed ? `, ${res.enqueueFailed} left pending: ${res.lastError}` : ''}`);
     }
     return res;
   }
@@ -143,25 +144,25 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
       this.workers.push(worker);
     }
     const maintenance = this.queue(QueueName.MAINTENANCE);
-    await maintenance.upsertJobScheduler('heartbeat', { every: 60_000 }, { name: JobName.HEARTBEAT, data: {} });
+    await maintenance.upsertJobScheduler('heartbeat', { every: 60_000 }, { name: JobName.HEARTBEAT, data: {}, opts: SCHEDULER_JOB_OPTIONS });
     await maintenance.upsertJobScheduler(
       'close-expired-opportunities',
       { every: this.env.SWEEP_INTERVAL_SECONDS * 1000 },
-      { name: JobName.CLOSE_EXPIRED_OPPORTUNITIES, data: {} },
+      { name: JobName.CLOSE_EXPIRED_OPPORTUNITIES, data: {}, opts: SCHEDULER_JOB_OPTIONS },
     );
-    await maintenance.upsertJobScheduler('outbox-relay', { every: this.env.OUTBOX_RELAY_INTERVAL_MS }, { name: JobName.OUTBOX_RELAY, data: {} });
-    await maintenance.upsertJobScheduler('reminder-sweep', { every: this.env.REMINDER_SWEEP_INTERVAL_SECONDS * 1000 }, { name: JobName.REMINDER_SWEEP, data: {} });
+    await maintenance.upsertJobScheduler('outbox-relay', { every: this.env.OUTBOX_RELAY_INTERVAL_MS }, { name: JobName.OUTBOX_RELAY, data: {}, opts: SCHEDULER_JOB_OPTIONS });
+    await maintenance.upsertJobScheduler('reminder-sweep', { every: this.env.REMINDER_SWEEP_INTERVAL_SECONDS * 1000 }, { name: JobName.REMINDER_SWEEP, data: {}, opts: SCHEDULER_JOB_OPTIONS });
     // Monitoring figures: a fresh snapshot every 5 minutes (a failed run waits for the next tick).
     await maintenance.upsertJobScheduler(
       'refresh-monitoring-figures',
       { every: FIGURES_REFRESH_EVERY_MS },
-      { name: JobName.REFRESH_MONITORING_FIGURES, data: {}, opts: { attempts: 1 } },
+      { name: JobName.REFRESH_MONITORING_FIGURES, data: {}, opts: { ...SCHEDULER_JOB_OPTIONS, attempts: 1 } },
     );
     // Risk rules: every rule daily at 02:00 WIB; findings open, refresh and resolve in one transaction.
     await maintenance.upsertJobScheduler(
       RISK_RULES_SCHEDULE.id,
       { pattern: RISK_RULES_SCHEDULE.pattern, tz: RISK_RULES_SCHEDULE.tz },
-      { name: JobName.RUN_RISK_RULES, data: {}, opts: { attempts: 3 } },
+      { name: JobName.RUN_RISK_RULES, data: {}, opts: { ...SCHEDULER_JOB_OPTIONS, attempts: 3 } },
     );
     // A run at start, so what piled up while no worker ran goes out now rather than at the first tick.
     this.startupRelay = this.relayOutbox().catch((err: unknown) => this.logger.warn(`outbox relay at start: ${(err as Error).message}`));

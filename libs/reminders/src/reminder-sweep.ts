@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { JobName, withTimeout, zoneOfProvince } from '@jalin/core';
 import type { Locale } from '@jalin/notifications';
 import { addDays } from '@jalin/obligations';
@@ -20,7 +20,7 @@ import {
   reminderNotificationKind,
   type ReminderTargetType,
 } from './policy.js';
-import type { ReminderParams } from './templates.js';
+import { type ReminderParams, renderReminder } from './templates.js';
 
 /** What a reminder delivery job carries: the ledger row's id (which is also the job id). */
 export interface ReminderJobData {
@@ -56,8 +56,10 @@ export interface SweepResult {
   targets: number;
   /** Ledger rows created (each once, whatever number of sweeps run side by side). */
   created: number;
-  /** Ledger rows handed to the queue. */
+  /** E-mail ledger rows handed to the queue. */
   enqueued: number;
+  /** In-app ledger rows delivered by the sweep itself, set-based (a notification each, marked SENT, logged). */
+  deliveredInApp: number;
   /** Rows left pending because the queue did not answer (the next sweep retries them). */
   enqueueFailed: number;
   lastError?: string;
@@ -155,20 +157,32 @@ export class ReminderSweep {
   ) {}
 
   async run(now: Date = new Date()): Promise<SweepResult> {
-    const result: SweepResult = { at: now.toISOString(), cancelled: 0, superseded: 0, targets: 0, created: 0, enqueued: 0, enqueueFailed: 0 };
+    const result: SweepResult = { at: now.toISOString(), cancelled: 0, superseded: 0, targets: 0, created: 0, enqueued: 0, deliveredInApp: 0, enqueueFailed: 0 };
     result.cancelled = await this.cancelUnneeded();
     const policy = await this.loadPolicy();
     const officers = await this.loadOfficers();
+    // Delivery starts while the ledger is still being written: each batch's new rows are handed on at once.
+    let publishFailed = false;
+    const handOn = async (created: { id: string; targetId: string }[]) => {
+      if (!created.length) return;
+      result.superseded += await this.cancelSuperseded([...new Set(created.map((c) => c.targetId))]);
+      const enq = await this.enqueue(now, created.map((c) => c.id), !publishFailed);
+      result.enqueued += enq.enqueued;
+      result.deliveredInApp += enq.deliveredInApp;
+      if (enq.lastError) publishFailed = true;
+    };
     for (const type of ['obligation', 'coaching_session'] as const) {
       const windows = policy.filter((w) => w.targetType === type);
       if (!windows.length) continue;
-      const { targets, created } = await this.ledger(type, windows, officers, now);
+      const { targets, created } = await this.ledger(type, windows, officers, now, handOn);
       result.targets += targets;
       result.created += created;
     }
-    result.superseded = await this.cancelSuperseded();
+    result.superseded += await this.cancelSuperseded();
+    // The safety net: whatever is still pending and due (older rows, rows whose publish failed, lost jobs).
     const enq = await this.enqueue(now);
-    result.enqueued = enq.enqueued;
+    result.enqueued += enq.enqueued;
+    result.deliveredInApp += enq.deliveredInApp;
     result.enqueueFailed = enq.failed;
     if (enq.lastError) result.lastError = enq.lastError;
     return result;
@@ -220,7 +234,13 @@ export class ReminderSweep {
   }
 
   /** Step 2 for one kind of target, batch by batch (keyset on the target's time, then id). */
-  private async ledger(type: ReminderTargetType, windows: PolicyWindow[], officers: Officer[], now: Date): Promise<{ targets: number; created: number }> {
+  private async ledger(
+    type: ReminderTargetType,
+    windows: PolicyWindow[],
+    officers: Officer[],
+    now: Date,
+    handOn: (created: { id: string; targetId: string }[]) => Promise<void>,
+  ): Promise<{ targets: number; created: number }> {
     const minWin = Math.min(...windows.map((w) => w.windowDays));
     const maxWin = Math.max(...windows.map((w) => w.windowDays));
     // Every Indonesian zone's today lies between WIB's and WIT's.
@@ -234,7 +254,9 @@ export class ReminderSweep {
       if (!batch.length) break;
       targets += batch.length;
       const rows = await this.rowsFor(batch, windows, officers, now);
-      created += await this.insert(rows);
+      const ids = await this.insert(rows);
+      created += ids.length;
+      await handOn(ids);
       const last: Target = batch[batch.length - 1];
       after = { key: last.sortKey, id: last.id };
       if (batch.length < this.opts.targetBatchSize) break;
@@ -352,15 +374,16 @@ export class ReminderSweep {
     return [...list, { userId: null, address: pic, name: t.picName ?? pic, locale: 'id', organizationId: orgId, zone: zoneOfProvince(t.partnerProvince), emailOff: [] }];
   }
 
-  private async insert(rows: LedgerRow[]): Promise<number> {
-    let created = 0;
+  /** Inserts the rows (those already there are left alone); returns the ones created. */
+  private async insert(rows: LedgerRow[]): Promise<{ id: string; targetId: string }[]> {
+    const created: { id: string; targetId: string }[] = [];
     for (let i = 0; i < rows.length; i += 5_000) {
       const chunk = rows.slice(i, i + 5_000);
-      const res: unknown[] = await this.ds.query(
+      const res: { id: string; targetId: string }[] = await this.ds.query(
         `INSERT INTO reminders (policy_id, target_type, target_id, kind, window_days, recipient_user_id, recipient, organization_id, channel, locale, time_zone, send_at, params)
          SELECT * FROM unnest($1::int[], $2::text[], $3::uuid[], $4::text[], $5::int[], $6::uuid[], $7::text[], $8::uuid[], $9::text[], $10::text[], $11::text[], $12::timestamptz[], $13::jsonb[])
          ON CONFLICT ON CONSTRAINT reminders_once_key DO NOTHING
-         RETURNING id`,
+         RETURNING id, target_id AS "targetId"`,
         [
           chunk.map((r) => r.policyId),
           chunk.map((r) => r.targetType),
@@ -377,7 +400,7 @@ export class ReminderSweep {
           chunk.map((r) => JSON.stringify(r.params)),
         ],
       );
-      created += res.length;
+      created.push(...res);
     }
     return created;
   }
@@ -401,42 +424,59 @@ export class ReminderSweep {
     return countOf(rows);
   }
 
-  /** Step 3: a later window for the same target, recipient and channel replaces a pending earlier one. */
-  private async cancelSuperseded(): Promise<number> {
+  /** Step 3: a later window for the same target, recipient and channel replaces a pending earlier one (of `targetIds` only, when given). */
+  private async cancelSuperseded(targetIds?: string[]): Promise<number> {
     const rows: unknown[] = await this.ds.query(
       `UPDATE reminders r SET status = 'CANCELLED', last_error = 'superseded by a later window', updated_at = now()
-        WHERE r.status = 'PENDING' AND EXISTS (
+        WHERE r.status = 'PENDING' AND ($1::uuid[] IS NULL OR r.target_id = ANY($1::uuid[])) AND EXISTS (
           SELECT 1 FROM reminders n
            WHERE n.target_id = r.target_id AND n.channel = r.channel AND n.window_days > r.window_days
              AND n.recipient_user_id IS NOT DISTINCT FROM r.recipient_user_id AND n.recipient = r.recipient)
         RETURNING r.id`,
+      [targetIds ?? null],
     );
     return countOf(rows);
   }
 
-  /** Step 4, batch by batch; a batch the queue does not take stays pending (attempted again next run). */
-  private async enqueue(now: Date): Promise<{ enqueued: number; failed: number; lastError?: string }> {
+  /**
+   * Step 4, batch by batch (of the rows `ids` only, when given; else of every pending row). Rows are
+   * claimed with FOR UPDATE SKIP LOCKED, only in daytime of their zone. IN_APP rows are delivered right
+   * here, set-based, in the claiming transaction (see `deliverInApp`); EMAIL rows become one job each,
+   * job id = ledger id. A batch the queue does not take stays pending (attempted again next run); with
+   * `publish` false only IN_APP rows are claimed.
+   */
+  private async enqueue(now: Date, ids?: string[], publish = true): Promise<{ enqueued: number; deliveredInApp: number; failed: number; lastError?: string }> {
     let enqueued = 0;
+    let deliveredInApp = 0;
     // On the real clock (not `now`, which tests move): rows enqueued by this very run are never taken again.
     const enqueuedBefore = new Date(Date.now() - this.opts.requeueAfterMs);
-    for (;;) {
+    for (let from = 0; ; ) {
+      // Rows of a given id list are taken in slices; the full pending scan repeats until a short batch.
+      const slice = ids ? ids.slice(from, from + this.opts.enqueueBatchSize) : null;
+      if (slice && !slice.length) return { enqueued, deliveredInApp, failed: 0 };
+      from += this.opts.enqueueBatchSize;
       const outcome = await this.ds.transaction(async (m) => {
-        const rows: { id: string; channel: ReminderChannel }[] = await m.query(
-          `SELECT r.id, r.channel FROM reminders r
+        const rows: ClaimedRow[] = await m.query(
+          `SELECT r.id, r.channel, r.kind, r.window_days AS "windowDays", r.params FROM reminders r
             WHERE r.status = 'PENDING'
+              AND ($5::uuid[] IS NULL OR r.id = ANY($5::uuid[]))
+              AND ($6::boolean OR r.channel = 'IN_APP')
               AND (r.enqueued_at IS NULL OR r.enqueued_at < $2::timestamptz)
               AND ($1::timestamptz AT TIME ZONE r.time_zone)::time >= (r.send_at AT TIME ZONE r.time_zone)::time
               AND ($1::timestamptz AT TIME ZONE r.time_zone)::time < make_time($3::int / 60, $3::int % 60, 0)
             ORDER BY r.created_at, r.id
             LIMIT $4
             FOR UPDATE SKIP LOCKED`,
-          [now.toISOString(), enqueuedBefore.toISOString(), QUIET_FROM_MINUTES, this.opts.enqueueBatchSize],
+          [now.toISOString(), enqueuedBefore.toISOString(), QUIET_FROM_MINUTES, this.opts.enqueueBatchSize, slice, publish],
         );
-        if (!rows.length) return { n: 0 };
+        if (!rows.length) return { n: 0, inApp: 0, email: 0 };
+        const inApp = await this.deliverInApp(m, rows.filter((r) => r.channel === 'IN_APP'));
+        const email = rows.filter((r) => r.channel !== 'IN_APP');
+        if (!email.length) return { n: rows.length, inApp, email: 0 };
         try {
           await withTimeout(
             this.queue().addBulk(
-              rows.map((r) => ({
+              email.map((r) => ({
                 name: JobName.REMINDER_DELIVERY,
                 data: { reminderId: r.id, channel: r.channel } satisfies ReminderJobData,
                 // The ledger is the record: a finished job need not stay in Redis.
@@ -444,19 +484,69 @@ export class ReminderSweep {
               })),
             ),
             this.opts.publishTimeoutMs,
-            `enqueueing ${rows.length} reminder(s)`,
+            `enqueueing ${email.length} reminder(s)`,
           );
         } catch (err) {
-          return { n: rows.length, error: (err as Error).message };
+          // The in-app deliveries above still commit; the e-mail rows stay pending for the next run.
+          return { n: rows.length, inApp, email: 0, failed: email.length, error: (err as Error).message };
         }
-        await m.query(`UPDATE reminders SET enqueued_at = now(), updated_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
-        return { n: rows.length };
+        await m.query(`UPDATE reminders SET enqueued_at = now(), updated_at = now() WHERE id = ANY($1::uuid[])`, [email.map((r) => r.id)]);
+        return { n: rows.length, inApp, email: email.length };
       });
-      if (outcome.error) return { enqueued, failed: outcome.n, lastError: outcome.error };
-      enqueued += outcome.n;
-      if (outcome.n < this.opts.enqueueBatchSize) return { enqueued, failed: 0 };
+      enqueued += outcome.email;
+      deliveredInApp += outcome.inApp;
+      if (outcome.error) return { enqueued, deliveredInApp, failed: outcome.failed ?? 0, lastError: outcome.error };
+      if (!slice && outcome.n < this.opts.enqueueBatchSize) return { enqueued, deliveredInApp, failed: 0 };
     }
   }
+
+  /**
+   * IN_APP rows claimed (locked, PENDING) by the caller's transaction, delivered in one statement:
+   * a notification each (both languages; no e-mail of its own), the row marked SENT with it, and its
+   * delivery-log row. It commits with the claim or not at all, so a kill sends nothing twice.
+   */
+  private async deliverInApp(m: EntityManager, rows: ClaimedRow[]): Promise<number> {
+    if (!rows.length) return 0;
+    const text = rows.map((r) => renderReminder(r.kind, r.params));
+    const res: unknown[] = await m.query(
+      `WITH v AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[]) AS v(id, nkind, title, body, title_en, body_en, data)),
+       r AS (
+         SELECT x.id, x.recipient_user_id, x.target_type, x.target_id, v.nkind, v.title, v.body, v.title_en, v.body_en, v.data
+           FROM reminders x JOIN v ON v.id = x.id WHERE x.status = 'PENDING' AND x.channel = 'IN_APP' AND x.recipient_user_id IS NOT NULL),
+       n AS (
+         INSERT INTO notification (user_id, kind, title, body, title_en, body_en, entity_type, entity_id, data)
+         SELECT recipient_user_id, nkind, title, body, title_en, body_en, target_type, target_id, data FROM r
+         RETURNING id, (data->>'reminderId')::uuid AS reminder_id),
+       u AS (
+         UPDATE reminders x SET status = 'SENT', attempts = x.attempts + 1, last_error = NULL, sent_at = now(), updated_at = now(), notification_id = n.id
+           FROM n WHERE x.id = n.reminder_id
+         RETURNING x.id, x.channel, x.recipient_user_id, x.recipient, x.kind, x.attempts, x.notification_id)
+       INSERT INTO delivery (reminder_id, notification_id, channel, recipient_user_id, recipient, kind, status, attempts)
+       SELECT u.id, u.notification_id, u.channel, u.recipient_user_id, u.recipient, 'REMINDER_' || u.kind, 'SENT', u.attempts FROM u
+       ON CONFLICT (reminder_id) WHERE reminder_id IS NOT NULL DO UPDATE
+         SET status = 'SENT', attempts = EXCLUDED.attempts, last_error = NULL, notification_id = EXCLUDED.notification_id, updated_at = now()
+       RETURNING reminder_id`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => reminderNotificationKind(r.kind)),
+        text.map((x) => x.id.title),
+        text.map((x) => x.id.body),
+        text.map((x) => x.en.title),
+        text.map((x) => x.en.body),
+        rows.map((r) => JSON.stringify({ reminderId: r.id, reminderKind: r.kind, window: r.windowDays, day: r.params.day, agreementId: r.params.agreementId, path: r.params.path })),
+      ],
+    );
+    return res.length;
+  }
+}
+
+interface ClaimedRow {
+  id: string;
+  channel: ReminderChannel;
+  kind: ReminderKind;
+  windowDays: number;
+  params: ReminderParams;
 }
 
 /** TypeORM answers UPDATE … RETURNING with `[rows, count]`. */

@@ -34,6 +34,8 @@ export interface DemoPopulation {
   enterprises: DemoRegistration[];
   officer: DemoStaff;
   admin: DemoStaff;
+  /** Who applies to each partner's opportunity: the partner's e-mail → firms' e-mails, in order. */
+  applications: Map<string, string[]>;
 }
 
 export const DEMO_OFFICER: DemoStaff = {
@@ -790,6 +792,12 @@ interface PartnerSpec {
   /** Area code of the office line, without the leading 0. */
   phoneArea: string;
   pic: { name: string; position: string };
+  /**
+   * Firms (names in FIRMS) that apply to the partner's opportunity, in this order. The first is the
+   * one the partnership scenarios (demo-partnerships.ts) take on; firms are picked so that the
+   * partnerships spread over several provinces (a partnership lies in its small firm's province).
+   */
+  applicants: readonly string[];
 }
 
 /** Eight medium and large partners, one per province. The first one's e-mail marks a seeded database. */
@@ -798,41 +806,49 @@ export const PARTNERS: readonly PartnerSpec[] = [
     name: 'PT Gurih Nusantara Pangan', place: 'buduran', kbli: ['10794', '10710', '46339'],
     annualSalesIdr: 186_500_000_000, netAssetsIdr: 72_000_000_000, workforce: 640, foundedYear: 1996, phoneArea: '31',
     pic: { name: 'Ratna Dewi Anggraini', position: 'Manajer Kemitraan dan Pengadaan' },
+    applicants: ['UD Kerupuk Udang Candi Jaya', 'UD Kerupuk Ikan Bu Yati'],
   },
   {
     name: 'PT Jati Nusantara Ekspor Mebel', place: 'genuk', kbli: ['31001', '46491'],
     annualSalesIdr: 42_750_000_000, netAssetsIdr: 8_400_000_000, workforce: 310, foundedYear: 2004, phoneArea: '24',
     pic: { name: 'Bayu Aji Nugroho', position: 'Kepala Divisi Sourcing' },
+    applicants: ['CV Jati Ukir Mantingan', 'UD Mebel Tahunan Indah'],
   },
   {
     name: 'PT Wastra Batik Nusantara', place: 'kebayoranBaru', kbli: ['47711', '47511', '47912'],
     annualSalesIdr: 96_300_000_000, netAssetsIdr: 31_000_000_000, workforce: 420, foundedYear: 2001, phoneArea: '21',
     pic: { name: 'Larasati Widyaningrum', position: 'Manajer Kemitraan Perajin' },
+    applicants: ['KUB Batik Tulis Giriloyo Sekar Arum', 'UD Batik Kauman Lestari'],
   },
   {
     name: 'PT Kopi Dataran Tinggi Sumatera', place: 'medanDeli', kbli: ['10761', '46314'],
     annualSalesIdr: 312_000_000_000, netAssetsIdr: 118_000_000_000, workforce: 260, foundedYear: 1998, phoneArea: '61',
     pic: { name: 'Hotman Sinaga', position: 'Manajer Pengadaan Kopi' },
+    applicants: ['Koperasi Kopi Arabika Bebesan Mandiri', 'CV Redelong Arabika'],
   },
   {
     name: 'PT Rotan Cirebon Internasional', place: 'plumbon', kbli: ['31002', '16291', '46499'],
     annualSalesIdr: 28_900_000_000, netAssetsIdr: 7_200_000_000, workforce: 380, foundedYear: 1992, phoneArea: '231',
     pic: { name: 'Hendra Kurniawan', position: 'Manajer Produksi dan Subkontrak' },
+    applicants: ['CV Rotan Tegalwangi Kencana', 'KUB Perajin Rotan Megu Gede'],
   },
   {
     name: 'PT Perkebunan Kopi Latimojong', place: 'baraka', kbli: ['01270', '10761'],
     annualSalesIdr: 36_400_000_000, netAssetsIdr: 9_600_000_000, workforce: 210, foundedYear: 2009, phoneArea: '420',
     pic: { name: 'Andi Muhammad Ridwan', position: 'Kepala Bagian Kemitraan Plasma' },
+    applicants: ['KUB Kopi Latimojong Buntu Batu', 'UD Kopi Kalosi Duri'],
   },
   {
     name: 'PT Kriya Dewata Ekspor', place: 'tegallalang', kbli: ['46499', '47781', '16291'],
     annualSalesIdr: 22_150_000_000, netAssetsIdr: 6_100_000_000, workforce: 150, foundedYear: 2007, phoneArea: '361',
     pic: { name: 'Ni Luh Putu Ayu Lestari', position: 'Manajer Kemitraan Perajin' },
+    applicants: ['UD Anyaman Rotan Weru Lor', 'UD Ukir Mangunan Asri'],
   },
   {
     name: 'PT Gayo Arabika Lestari', place: 'bebesen', kbli: ['10761', '46314', '01270'],
     annualSalesIdr: 124_800_000_000, netAssetsIdr: 41_500_000_000, workforce: 180, foundedYear: 2010, phoneArea: '643',
     pic: { name: 'Fadhil Ramadhan', position: 'Manajer Kemitraan Petani' },
+    applicants: ['Koperasi Petani Kopi Wih Pesam', 'UD Gayo Kupi Pegasing'],
   },
 ];
 
@@ -878,7 +894,19 @@ export function buildDemoPopulation(): DemoPopulation {
     const small = sales <= KECIL_MAX_SALES;
     if ((r.organization.kind === 'enterprise') !== small) throw new Error(`demo data: ${r.organization.name} has sales of the wrong class`);
   }
-  return { partners, enterprises, officer: DEMO_OFFICER, admin: DEMO_ADMIN };
+  const firmNames = new Set(FIRMS.map((f) => f[0]));
+  const applications = new Map<string, string[]>();
+  for (const spec of PARTNERS) {
+    const unknown = spec.applicants.filter((name) => !firmNames.has(name));
+    if (unknown.length) throw new Error(`demo data: ${spec.name} lists applicants that are no firm: ${unknown.join(', ')}`);
+    applications.set(demoEmailOf(spec.name), spec.applicants.map(demoEmailOf));
+  }
+  return { partners, enterprises, officer: DEMO_OFFICER, admin: DEMO_ADMIN, applications };
+}
+
+/** The login of a demo organisation's owner, from its name. */
+export function demoEmailOf(organizationName: string): string {
+  return `owner@${orgHost(organizationName)}`;
 }
 
 /** The first partner's login: present ⇒ the demo has been seeded. */

@@ -1,11 +1,11 @@
 import type { INestApplicationContext, Logger } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { type Actor, DomainError, ErrorCode, flattenValidationErrors, invalid, Role } from '@jalin/core';
+import { DomainError, ErrorCode, Role } from '@jalin/core';
 import { AuthService, CreateStaffUserDto, RegisterDto } from '@jalin/identity';
 import { ApplicationsService, ApplyDto, CreateOpportunityDto, OpportunitiesService } from '@jalin/opportunities';
 import { buildDemoPopulation, DEMO_PASSWORD, demoMarkerEmail, type DemoRegistration, type DemoStaff } from './demo-data.js';
+import { seedPartnerships } from './partnerships.js';
+import { actorByEmail, describe, validDto } from './support.js';
 
 export interface DemoAccount {
   role: string;
@@ -20,18 +20,26 @@ const SEED_LOCK_KEY = 7_140_203_2;
 const ENTERPRISES_LISTED = 5;
 
 /**
- * Creates the demo population through AuthService (so every rule and validation applies). Returns the
- * accounts made. Skips (returns []) if the demo's first partner e-mail already exists.
+ * Creates the demo population through the services (so every rule and validation applies): the
+ * accounts (AuthService), an opportunity per partner with applications, then running partnerships
+ * (partnerships.ts). Returns the accounts made.
  *
- * That partner is registered last, so its account means "the seed completed"; a run that was cut
- * short is resumed by the next one (accounts whose e-mail exists are left alone). Failures throw.
+ * The demo's first partner is registered last, so its account means "the accounts are complete";
+ * a run that was cut short is resumed by the next one (accounts whose e-mail exists are left
+ * alone). Once it exists no account is made (returns []), but the later steps still run: each
+ * skips a partner it has already dealt with (one with an opportunity; one with an agreement or an
+ * accepted application), so a second run changes nothing and a run cut short in the partnerships,
+ * or a database seeded before they existed, is completed. Failures throw.
  */
 export async function seedDemo(app: INestApplicationContext, logger: Logger): Promise<DemoAccount[]> {
   const ds = app.get(DataSource);
   return withSeedLock(ds, async () => {
     const marker = demoMarkerEmail();
     if (await emailExists(ds, marker)) {
-      logger.log(`Demo data already present (${marker} exists); nothing to do.`);
+      const pop = buildDemoPopulation();
+      const opportunities = await seedOpportunities(app, logger, pop.partners.map((p) => p.email), pop.applications);
+      const partnerships = await seedPartnerships(app, logger);
+      if (!opportunities && !partnerships) logger.log(`Demo data already present (${marker} exists); nothing to do.`);
       return [];
     }
     return runSeed(app, logger);
@@ -81,7 +89,8 @@ async function runSeed(app: INestApplicationContext, logger: Logger, made: DemoA
     if (await createStaffOne(auth, ds, logger, s, made)) progress();
   }
   if (marker && (await registerOne(auth, ds, logger, marker, made))) progress();
-  await seedOpportunities(app, logger, pop.partners.map((p) => p.email));
+  await seedOpportunities(app, logger, pop.partners.map((p) => p.email), pop.applications);
+  await seedPartnerships(app, logger);
 
   // Summary in the population's order: partners, small firms, officer, admin.
   const order = new Map([...pop.partners, ...pop.enterprises, pop.officer, pop.admin].map((a, i) => [a.email, i]));
@@ -124,17 +133,6 @@ async function createStaffOne(auth: AuthService, ds: DataSource, logger: Logger,
   return true;
 }
 
-/** The same checks the API's ValidationPipe makes on a request body. */
-async function validDto<T extends object>(cls: new () => T, plain: object, label: string): Promise<T> {
-  const dto = plainToInstance(cls, plain);
-  const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, validationError: { target: false, value: false } });
-  if (errors.length) {
-    const fields = flattenValidationErrors(errors);
-    throw invalid(fields, `Demo data for ${label} is invalid: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`);
-  }
-  return dto;
-}
-
 async function emailExists(ds: DataSource, email: string): Promise<boolean> {
   const [row]: { exists: boolean }[] = await ds.query(`SELECT EXISTS (SELECT 1 FROM app_user WHERE lower(email) = lower($1)) AS "exists"`, [email]);
   return row?.exists === true;
@@ -156,14 +154,6 @@ async function withSeedLock<T>(ds: DataSource, fn: () => Promise<T>): Promise<T>
   }
 }
 
-function describe(err: unknown): string {
-  if (err instanceof DomainError) {
-    const fields = err.extra.errors?.map((f) => `${f.field}: ${f.message}`).join('; ');
-    return fields ? `${err.message} (${fields})` : err.message;
-  }
-  return err instanceof Error ? err.message : String(err);
-}
-
 function printAccounts(logger: Logger, accounts: DemoAccount[]): void {
   if (!accounts.length) return;
   const width = Math.max(...accounts.map((a) => a.email.length));
@@ -180,20 +170,18 @@ function printAccounts(logger: Logger, accounts: DemoAccount[]): void {
   for (const a of accounts.filter((x) => x.role === Role.ADMIN)) line(a.role, a.email, 'platform administrator');
 }
 
-async function actorByEmail(ds: DataSource, email: string): Promise<Actor | null> {
-  const [u]: { id: string; email: string; role: Role; organization_id: string | null; province_codes: string[]; locale: 'id' | 'en' }[] = await ds.query(
-    `SELECT id, email, role, organization_id, province_codes, locale FROM app_user WHERE lower(email) = lower($1)`,
-    [email],
-  );
-  return u ? { userId: u.id, email: u.email, role: u.role, organizationId: u.organization_id, provinceCodes: u.province_codes, locale: u.locale } : null;
-}
-
 /**
  * One published opportunity per partner, in its own sector (the plantation runs an inti-plasma
- * scheme, the others subcontract), and a few applications from firms of the same division, so a
- * person signing in finds something to match, apply to and decide on.
+ * scheme, the others subcontract), and applications from the firms the demo data names for it
+ * (else two firms of the same division), so a person signing in finds something to match, apply to
+ * and decide on. Returns how many opportunities it published (partners that have one are skipped).
  */
-async function seedOpportunities(app: INestApplicationContext, logger: Logger, partnerEmails: string[]): Promise<void> {
+async function seedOpportunities(
+  app: INestApplicationContext,
+  logger: Logger,
+  partnerEmails: string[],
+  applicants: Map<string, string[]>,
+): Promise<number> {
   const ds = app.get(DataSource);
   const opportunities = app.get(OpportunitiesService);
   const applications = app.get(ApplicationsService);
@@ -231,16 +219,20 @@ async function seedOpportunities(app: INestApplicationContext, logger: Logger, p
     const o = await opportunities.create(actor, dto);
     await opportunities.publish(actor, o.id, {});
     made++;
-    // Two firms of the same division apply.
-    const firms: { email: string }[] = await ds.query(
-      `SELECT u.email FROM organization f JOIN app_user u ON u.organization_id = f.id
-       WHERE f.kind = 'enterprise' AND f.kbli_divisions && $1::text[] ORDER BY f.name LIMIT 2`,
-      [[division]],
-    );
+    // The named firms apply, in order (the first one applies first); else two of the same division.
+    const named = applicants.get(email);
+    const firms: { email: string }[] = named?.length
+      ? named.map((e) => ({ email: e }))
+      : await ds.query(
+          `SELECT u.email FROM organization f JOIN app_user u ON u.organization_id = f.id
+            WHERE f.kind = 'enterprise' AND f.kbli_divisions && $1::text[] ORDER BY f.name LIMIT 2`,
+          [[division]],
+        );
     for (const f of firms) {
       const firm = await actorByEmail(ds, f.email);
       if (firm) await applications.apply(firm, o.id, await validDto(ApplyDto, { message: 'Kami tertarik dan siap memenuhi kebutuhan Bapak/Ibu.' }, f.email));
     }
   }
   if (made) logger.log(`Demo seed: ${made} opportunities published, with applications from firms of the same sector.`);
+  return made;
 }

@@ -65,6 +65,17 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   removeOnFail: { age: 14 * 24 * 3600, count: 10_000 },
 };
 
+/**
+ * For the jobs of frequent schedulers (heartbeat, outbox relay, sweeps, risk rules): their runs are
+ * routine, so only the newest few completed ones stay (10, at most an hour old), and a bounded
+ * number of failed ones (100, a week). `DEFAULT_JOB_OPTIONS`' 1,000 per queue kept the maintenance
+ * queue's memory growing for days after a start. Pass as the template `opts` of upsertJobScheduler.
+ */
+export const SCHEDULER_JOB_OPTIONS = {
+  removeOnComplete: { age: 3600, count: 10 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 100 },
+} as const satisfies DefaultJobOptions;
+
 export function bullConnection(env: Env): ConnectionOptions {
   const u = new URL(env.REDIS_URL);
   return {

@@ -81,16 +81,18 @@ async function syncFacts(m: EntityManager, spec: FactSpec): Promise<{ written: n
   const same = spec.columns
     .map((c) => (spec.nullable?.includes(c) ? `coalesce(n.${c}::text, '') = coalesce(f.${c}::text, '')` : `n.${c} = f.${c}`))
     .join(' AND ');
+  const cols = spec.columns.join(', ');
   await m.query(`CREATE TEMP TABLE ${tmp} ON COMMIT DROP AS SELECT * FROM ${spec.table} WITH NO DATA`);
-  await m.query(`INSERT INTO ${tmp} (${spec.columns.join(', ')}) ${spec.select}`);
+  await m.query(`INSERT INTO ${tmp} (${cols}) ${spec.select}`);
   await m.query(`ANALYZE ${tmp}`);
+  // What to add is decided before anything is written (an anti-join against the table being inserted
+  // into would rescan the pages it is filling).
+  await m.query(`CREATE TEMP TABLE ${tmp}_add ON COMMIT DROP AS
+    SELECT ${spec.columns.map((c) => `n.${c}`).join(', ')} FROM ${tmp} n WHERE NOT EXISTS (SELECT 1 FROM ${spec.table} f WHERE ${same})`);
   const removed = await count(m, `WITH d AS (DELETE FROM ${spec.table} f WHERE NOT EXISTS (SELECT 1 FROM ${tmp} n WHERE ${same}) RETURNING 1) SELECT count(*)::int AS n FROM d`);
-  const written = await count(
-    m,
-    `WITH i AS (INSERT INTO ${spec.table} (${spec.columns.join(', ')})
-       SELECT ${spec.columns.map((c) => `n.${c}`).join(', ')} FROM ${tmp} n WHERE NOT EXISTS (SELECT 1 FROM ${spec.table} f WHERE ${same}) RETURNING 1)
-     SELECT count(*)::int AS n FROM i`,
-  );
+  const written = await count(m, `WITH i AS (INSERT INTO ${spec.table} (${cols}) SELECT ${cols} FROM ${tmp}_add RETURNING 1) SELECT count(*)::int AS n FROM i`);
+  // statistics for the joins that follow in this transaction
+  if (written || removed) await m.query(`ANALYZE ${spec.table}`);
   return { written, removed };
 }
 
@@ -121,6 +123,8 @@ export async function refreshMonitoringFigures(ds: DataSource): Promise<RefreshR
     await m.query(`SELECT ${REFRESH_LOCK}`);
     await m.query(`SET LOCAL work_mem = '128MB'`);
     await m.query(`SET LOCAL jit = off`);
+    // Every step joins or anti-joins whole tables: hash joins, whatever the (possibly stale) statistics say.
+    await m.query(`SET LOCAL enable_nestloop = off`);
     let written = 0;
     let removed = 0;
     for (const spec of FACTS) {
