@@ -40,6 +40,8 @@ const N = Number(String(flags.obligations ?? '10000').replace(/[_,]/g, ''));
 const WORKERS = Number(flags.workers ?? 2);
 const CONCURRENCY = Number(flags.concurrency ?? 32);
 const POOL = Number(flags.pool ?? 20);
+/** Pooled SMTP connections per worker process (nodemailer reads `maxConnections` from SMTP_URL's query). */
+const SMTP_CONNECTIONS = flags['smtp-connections'] ? Number(flags['smtp-connections']) : null;
 const DB_URL = String(flags['database-url'] ?? 'postgres://postgres@127.0.0.1:5432/jalin_bench_reminders');
 const NOW = '2033-03-01T03:00:00Z';
 const TODAY = '2033-03-01';
@@ -162,7 +164,7 @@ async function startSmtp() {
 }
 
 async function main() {
-  log(`reminder benchmark: ${N.toLocaleString('en-US')} obligations, ${WORKERS} worker process(es) × concurrency ${CONCURRENCY}, pool ${POOL}`);
+  log(`reminder benchmark: ${N.toLocaleString('en-US')} obligations, ${WORKERS} worker process(es) × concurrency ${CONCURRENCY}, pool ${POOL}, SMTP connections ${SMTP_CONNECTIONS ?? 'default'}`);
   log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; ${new Date().toISOString()}; load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 
   let t0 = t();
@@ -205,7 +207,7 @@ async function main() {
     DATABASE_POOL_SIZE: String(POOL),
     REDIS_URL: redis.url,
     REDIS_PREFIX: PREFIX,
-    SMTP_URL: smtp.url,
+    SMTP_URL: SMTP_CONNECTIONS ? `${smtp.url}/?maxConnections=${SMTP_CONNECTIONS}` : smtp.url,
     LOG_LEVEL: 'warn',
     WORKER_HEALTH_PORT: '0',
     WORKER_CONCURRENCY: String(CONCURRENCY),
@@ -217,6 +219,9 @@ async function main() {
   const nodeArgs = flags['node-args'] ? String(flags['node-args']).split(' ') : [];
   const workers = Array.from({ length: WORKERS }, () => spawn(process.execPath, [...nodeArgs, 'dist/apps/worker/src/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] }));
   const maintenance = new Queue('maintenance', { connection: { host: '127.0.0.1', port: Number(new URL(redis.url).port), maxRetriesPerRequest: null }, prefix: PREFIX });
+  // Opened before the baseline, so "before" and "after" count the same client connections.
+  const reminders = new Queue('reminders', { connection: { host: '127.0.0.1', port: Number(new URL(redis.url).port), maxRetriesPerRequest: null }, prefix: PREFIX });
+  await reminders.getJobCounts('wait');
   // Started, and at steady state: the schedulers are in place, the first (empty) sweep has run and the
   // maintenance queue holds as many completed scheduler runs as its retention keeps (SCHEDULER_JOB_OPTIONS:
   // 10), so "before" and "after" are read with the same schedulers and the same retained history.
@@ -300,8 +305,20 @@ async function main() {
   // ---- Redis memory after retention: the drain is over and the schedulers have run on (each completion
   // trims the maintenance queue's history back to its retention), so this is what Redis holds from now on.
   const loadAtDrain = loadavg();
-  await new Promise((r) => setTimeout(r, 10_000));
-  const reminders = new Queue('reminders', { connection: { host: '127.0.0.1', port: Number(new URL(redis.url).port), maxRetriesPerRequest: null }, prefix: PREFIX });
+  // Read every 5 s until it stops falling (Redis shrinks its emptied hash tables in its background
+  // cron), at most a minute; every reading is printed.
+  const readings = [];
+  for (let i = 0; i < 12; i++) {
+    await new Promise((r) => setTimeout(r, 5000));
+    readings.push(await usedMemory(redis.client));
+    const n = readings.length;
+    if (n >= 3 && readings[n - 1] >= readings[n - 3]) break; // no longer falling over 10 s
+  }
+  const stats = await redis.client.call('MEMORY', 'STATS');
+  const stat = (k) => {
+    const i = stats.indexOf(k);
+    return i >= 0 ? stats[i + 1] : null;
+  };
   const counts = await reminders.getJobCounts('completed', 'failed', 'wait', 'active', 'delayed');
   const memAfter = await usedMemory(redis.client);
   const queueAfter = await queueMemory(redis.client, 'reminders');
@@ -328,6 +345,7 @@ async function main() {
   log(`SMTP messages          ${smtp.count().toLocaleString('en-US')}`);
   log(`load average at drain  ${loadAtDrain.map((x) => x.toFixed(2)).join(' ')}`);
   log(`Redis used_memory      before ${mb(memBefore)}, after ${mb(memAfter)} (${(((memAfter - memBefore) / memBefore) * 100).toFixed(1)} %), ${peak}; reminder jobs left: ${JSON.stringify(counts)}`);
+  log(`Redis after the drain  every 5 s: ${readings.map(mb).join(', ')}; MEMORY STATS now: dataset ${mb(Number(stat('dataset.bytes')))}, clients ${mb(Number(stat('clients.normal')))}, overhead ${mb(Number(stat('overhead.total')))}, keys ${stat('keys.count')}`);
   log(`reminders queue keys   before ${(queueBefore / 1024).toFixed(1)} KiB, after ${(queueAfter / 1024).toFixed(1)} KiB`);
   log(`maintenance queue keys before ${(maintBefore / 1024).toFixed(1)} KiB, after ${(maintAfter / 1024).toFixed(1)} KiB (${maintCompleted} completed jobs kept: outbox relay, heartbeat, sweeps)`);
 }

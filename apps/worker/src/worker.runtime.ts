@@ -79,6 +79,7 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
       enqueueBatchSize: 1_000,
       requeueAfterMs: 10 * 60_000,
       publishTimeoutMs: this.env.OUTBOX_PUBLISH_TIMEOUT_MS,
+      emailsPerJob: 20,
     });
     this.relay = new OutboxRelay(this.ds, (name) => this.queue(name), {
       batchSize: 200,

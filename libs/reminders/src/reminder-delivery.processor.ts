@@ -59,11 +59,32 @@ export class ReminderDeliveryProcessor {
     private readonly mailer: Mailer,
   ) {}
 
-  async process(job: Pick<Job<ReminderJobData>, 'data' | 'attemptsMade' | 'opts'>): Promise<ReminderDeliveryOutcome> {
-    const id = job.data.reminderId;
+  /**
+   * A job carries one ledger row (`reminderId`) or a batch of e-mail rows (`reminderIds`), sent one
+   * after another, each under its own row lock. A batch whose rows all went out (or were already
+   * out) completes; one with a failed row throws after the others, so the job's retry takes up only
+   * what is still PENDING.
+   */
+  async process(job: Pick<Job<ReminderJobData>, 'data' | 'attemptsMade' | 'opts'>): Promise<ReminderDeliveryOutcome | ReminderDeliveryOutcome[]> {
+    const ids = job.data.reminderIds;
+    if (!ids) return this.processOne(job.data.reminderId!, job.data.channel, job);
+    const out: ReminderDeliveryOutcome[] = [];
+    const failures: string[] = [];
+    for (const id of ids) {
+      try {
+        out.push(await this.processOne(id, 'EMAIL', job));
+      } catch (err) {
+        failures.push(`${id}: ${(err as Error).message}`);
+      }
+    }
+    if (failures.length) throw new Error(`${failures.length} of ${ids.length} reminder e-mail(s) failed: ${failures.slice(0, 3).join('; ')}`);
+    return out;
+  }
+
+  private async processOne(id: string, channel: ReminderChannel | undefined, job: Pick<Job<ReminderJobData>, 'attemptsMade' | 'opts'>): Promise<ReminderDeliveryOutcome> {
     let row: LedgerRow | undefined;
     try {
-      if (job.data.channel !== 'EMAIL') {
+      if (channel !== 'EMAIL') {
         // The row's content never changes after the sweep wrote it; only its status does (checked under the lock).
         [row] = (await this.ds.query(`SELECT ${COLUMNS} FROM reminders WHERE id = $1::uuid`, [id])) as LedgerRow[];
         if (!row) return { reminderId: id, status: 'MISSING', sentNow: false };

@@ -1,4 +1,5 @@
 import type { Queue } from 'bullmq';
+import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { JobName, withTimeout, zoneOfProvince } from '@jalin/core';
 import type { Locale } from '@jalin/notifications';
@@ -22,9 +23,13 @@ import {
 } from './policy.js';
 import { type ReminderParams, renderReminder } from './templates.js';
 
-/** What a reminder delivery job carries: the ledger row's id (which is also the job id). */
+/**
+ * What a reminder delivery job carries: one ledger row's id (then also the job id), or a batch of
+ * e-mail rows' ids (job id `batch:` + a hash of the sorted ids: the same batch always gets the same id).
+ */
 export interface ReminderJobData {
-  reminderId: string;
+  reminderId?: string;
+  reminderIds?: string[];
   /** The row's channel (it never changes), so the delivery knows its path before reading the row. */
   channel?: ReminderChannel;
 }
@@ -41,9 +46,27 @@ export interface SweepOptions {
   requeueAfterMs: number;
   /** The sweep's own timeout around each publish: BullMQ's `add` can hang while Redis is down. */
   publishTimeoutMs: number;
+  /** E-mail rows per delivery job (1: one job per row, job id = ledger id). */
+  emailsPerJob?: number;
 }
 
-export const DEFAULT_SWEEP_OPTIONS: SweepOptions = { targetBatchSize: 2_000, enqueueBatchSize: 1_000, requeueAfterMs: 10 * 60_000, publishTimeoutMs: 3_000 };
+export const DEFAULT_SWEEP_OPTIONS: SweepOptions = { targetBatchSize: 2_000, enqueueBatchSize: 1_000, requeueAfterMs: 10 * 60_000, publishTimeoutMs: 3_000, emailsPerJob: 20 };
+
+/** The delivery jobs for e-mail rows `ids`: batches of `per`, each with a deterministic job id. */
+export function emailJobs(ids: string[], per: number): { name: JobName; data: ReminderJobData; opts: { jobId: string; removeOnComplete: true } }[] {
+  const sorted = [...ids].sort();
+  const out: { name: JobName; data: ReminderJobData; opts: { jobId: string; removeOnComplete: true } }[] = [];
+  for (let i = 0; i < sorted.length; i += Math.max(1, per)) {
+    const batch = sorted.slice(i, i + Math.max(1, per));
+    // The ledger is the record: a finished job need not stay in Redis.
+    out.push(
+      batch.length === 1
+        ? { name: JobName.REMINDER_DELIVERY, data: { reminderId: batch[0], channel: 'EMAIL' }, opts: { jobId: batch[0], removeOnComplete: true } }
+        : { name: JobName.REMINDER_DELIVERY, data: { reminderIds: batch, channel: 'EMAIL' }, opts: { jobId: `batch:${createHash('sha1').update(batch.join(',')).digest('hex')}`, removeOnComplete: true } },
+    );
+  }
+  return out;
+}
 
 export interface SweepResult {
   /** The instant the sweep took as now. */
@@ -475,14 +498,7 @@ export class ReminderSweep {
         if (!email.length) return { n: rows.length, inApp, email: 0 };
         try {
           await withTimeout(
-            this.queue().addBulk(
-              email.map((r) => ({
-                name: JobName.REMINDER_DELIVERY,
-                data: { reminderId: r.id, channel: r.channel } satisfies ReminderJobData,
-                // The ledger is the record: a finished job need not stay in Redis.
-                opts: { jobId: r.id, removeOnComplete: true },
-              })),
-            ),
+            this.queue().addBulk(emailJobs(email.map((r) => r.id), this.opts.emailsPerJob ?? 1)),
             this.opts.publishTimeoutMs,
             `enqueueing ${email.length} reminder(s)`,
           );

@@ -51,6 +51,8 @@ export const QUEUE_JOBS: Record<QueueName, JobName[]> = {
  */
 export const QUEUE_TUNING: Partial<Record<QueueName, { lockDurationMs?: number; stalledIntervalMs?: number; eventsMaxLen?: number }>> = {
   [QueueName.REMINDERS]: { lockDurationMs: 10_000, stalledIntervalMs: 5_000, eventsMaxLen: 100 },
+  // Scheduler runs every few seconds (outbox relay): a short event stream, so Redis memory stays flat.
+  [QueueName.MAINTENANCE]: { eventsMaxLen: 100 },
 };
 
 /**
