@@ -14,10 +14,12 @@
 // - Partners: one per 50 obligations, one member each (locale id/en alternating), spread over Jawa
 //   Timur (WIB), Sulawesi Selatan (WITA) and Papua (WIT); one officer limited to each province and one
 //   without a limit (who therefore hears of nothing).
-// - Baseline Redis memory is read after the workers started (queues and schedulers exist) and before
-//   the obligations are written; then one sweep is triggered. Drained = no PENDING ledger row and the
-//   expected number of rows SENT. "After" memory is read once completed jobs are gone (the reminder
-//   jobs are removed on completion; the queue's event stream is capped).
+// - Baseline Redis memory is read after the workers started and reached steady state (schedulers in
+//   place, the maintenance queue holding the 10 completed scheduler runs its retention keeps, the
+//   bench's own queue clients open) and before the obligations are written; then one sweep is
+//   triggered. Drained = no PENDING ledger row and the expected number of rows SENT. "After" memory is
+//   read with the same schedulers still running, every 5 s until it stops falling (at most a minute).
+// - --smtp-connections N: pooled SMTP connections per worker (SMTP_URL's `maxConnections` query).
 // - Duplicates: ledger rows beyond the expected set, e-mails received more than once (by their
 //   X-Jalin-Delivery header) and in-app notifications per reminder beyond one. Misses: expected rows
 //   not SENT, and SENT e-mail rows the SMTP sink never received.

@@ -116,9 +116,9 @@ describe('reminders through faults', () => {
       const q = new Queue(QueueName.REMINDERS, { connection: bullConnection(loadEnv()), prefix: loadEnv().REDIS_PREFIX });
       queue = q;
       q.on('error', () => undefined); // Redis is stopped on purpose below
-      const sweep = new ReminderSweep(ds, () => q, { targetBatchSize: 500, enqueueBatchSize: 100, requeueAfterMs: 0, publishTimeoutMs: 1_000 });
+      const sweep = new ReminderSweep(ds, () => q, { targetBatchSize: 500, enqueueBatchSize: 100, requeueAfterMs: 0, publishTimeoutMs: 1_000, emailsPerJob: 20 });
       expect(await sweep.run(later)).toMatchObject({ created: 20, deliveredInApp: 10, enqueued: 10 });
-      expect(await q.getJobCounts('wait')).toEqual({ wait: 10 });
+      expect(await q.getJobCounts('wait')).toEqual({ wait: 1 }); // the 10 e-mails: one job (up to 20 per job)
       await redis.stop();
       await redis.start();
       await until('the queue is back', async () => (await q.getJobCounts('wait').catch(() => null)) !== null, 30_000, 200);
@@ -148,7 +148,8 @@ describe('reminders through faults', () => {
       LOG_LEVEL: 'warn',
       REMINDER_NOW: '2032-05-06T02:00:00Z',
       REMINDER_SWEEP_INTERVAL_SECONDS: '5',
-      WORKER_CONCURRENCY: '2',
+      // One e-mail in flight per process: a kill can then repeat at most one (the bound is one per e-mail in flight).
+      WORKER_CONCURRENCY: '1',
     };
     const start = (): ChildProcess => spawn('node', ['dist/apps/worker/src/main.js'], { env, stdio: ['ignore', 'ignore', 'ignore'] });
     const sent = async () => (await ledger(ds, `status = 'SENT' AND target_id = ANY($1)`, [targets])).length;

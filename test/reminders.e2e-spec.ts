@@ -306,12 +306,13 @@ describe('reminders', () => {
   });
 
   it('restarting the worker mid-run sends nothing twice and misses nothing', async () => {
-    const orgs = await Promise.all(Array.from({ length: 30 }, () => sqlOrg(t.ds, 'partner', '35.78')));
+    const orgs = await Promise.all(Array.from({ length: 120 }, () => sqlOrg(t.ds, 'partner', '35.78')));
     const targets = await Promise.all(orgs.map((o) => sqlObligation(t.ds, o.id, '2031-09-20')));
     const before = smtp.messages.length;
     const res = await sweep('2031-09-06T02:00:00Z');
-    // The 30 in-app reminders were delivered by the sweep itself; the 30 e-mails are jobs.
-    expect(res).toMatchObject({ created: 60, deliveredInApp: 30, enqueued: 30 });
+    // The 120 in-app reminders were delivered by the sweep itself; the 120 e-mails are 6 jobs of 20
+    // (the test worker runs 4 at a time, so a graceful stop leaves some behind).
+    expect(res).toMatchObject({ created: 240, deliveredInApp: 120, enqueued: 120 });
     // Stop as soon as some e-mails are out (a graceful stop: jobs in hand finish), then start a fresh worker.
     const emailsSent = async () => (await ledger(t.ds, `status = 'SENT' AND channel = 'EMAIL' AND target_id = ANY($1)`, [targets])).length;
     await until('a first few e-mails delivered', async () => (await emailsSent()) >= 5, 20_000, 5);
@@ -321,16 +322,16 @@ describe('reminders', () => {
     await sweep('2031-09-06T02:10:00Z'); // re-enqueues nothing new: the jobs are still in Redis
     await drained();
     const rows = await ledger(t.ds, 'target_id = ANY($1)', [targets]);
-    expect(rows).toHaveLength(60);
+    expect(rows).toHaveLength(240);
     expect(rows.every((r) => r.status === 'SENT' && r.attempts === 1)).toBe(true);
     // (Outbox e-mails of earlier tests may still arrive meanwhile: count only this test's recipients.)
     const mine = new Set(orgs.map((o) => o.members[0].email));
     const fresh = smtp.messages.slice(before).filter((m) => m.to.some((a) => mine.has(a)));
-    expect(fresh).toHaveLength(30);
+    expect(fresh).toHaveLength(120);
     const ids = deliveryIds({ ...smtp, messages: fresh });
-    expect(new Set(ids).size).toBe(30);
+    expect(new Set(ids).size).toBe(120);
     const [n] = await t.ds.query(`SELECT count(*)::int AS n FROM notification WHERE entity_id = ANY($1)`, [targets]);
-    expect(n.n).toBe(30);
-    expect(mid).toBeLessThan(30);
+    expect(n.n).toBe(120);
+    expect(mid).toBeLessThan(120);
   });
 });

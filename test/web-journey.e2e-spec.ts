@@ -278,7 +278,10 @@ describe('the web console, end to end in Chromium', () => {
     await p.getByLabel(label('Satuan')).fill('kg');
     await p.getByRole('button', { name: 'Kirim lamaran' }).click();
     await sees(p.getByText('Lamaran terkirim.'));
-    await sees(p.getByText('Lamaran Anda'));
+    // After sending, the console shows the firm its applications with the new one's status.
+    await sees(p.getByText('Lamaran dan undangan Anda beserta statusnya.'));
+    await sees(p.getByRole('link', { name: OPPORTUNITY }).or(p.getByText(OPPORTUNITY)).first());
+    await sees(p.getByText('Terkirim').first());
     await expectNoSidewaysScroll(p);
     await shot(p, '06-applied-360');
   }, 60_000);

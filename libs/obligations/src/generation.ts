@@ -210,13 +210,14 @@ export async function generateObligationsForActivation(m: EntityManager, agreeme
 /**
  * Termination: every OPEN obligation of the agreement → CANCELLED (and its still-SCHEDULED coaching
  * sessions → CANCELLED; held ones stay, for the small firm to confirm or dispute). Returns how many
- * obligations were cancelled.
+ * obligations were cancelled. A CASE_REMEDY obligation stays: a violation's remedy is owed to the
+ * ministry on its monitoring case whether or not the agreement goes on (the case closes it).
  */
 export async function cancelOpenObligations(m: EntityManager, agreementId: string): Promise<number> {
   const { count } = await exec(
     m,
     `UPDATE obligation SET state = 'CANCELLED', cancelled_at = now(), updated_at = now(), version = version + 1
-      WHERE agreement_id = $1 AND state = 'OPEN'`,
+      WHERE agreement_id = $1 AND state = 'OPEN' AND type <> 'CASE_REMEDY'`,
     [agreementId],
   );
   await exec(

@@ -26,3 +26,4 @@ export {
   fulfilCommitmentObligation,
   recordTrackRecord,
 } from './generation.js';
+export { type CaseRemedyInput, openCaseRemedyObligation, fulfilCaseRemedyObligation, cancelCaseRemedyObligation } from './case-remedy.js';

@@ -31,7 +31,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const OBLIGATION_COLUMNS = `o.id, o.agreement_id AS "agreementId", o.partner_id AS "partnerId", o.enterprise_id AS "enterpriseId",
   o.owed_by AS "owedBy", o.type, o.title, o.legal_basis AS "legalBasis", o.due_date::text AS "dueDate", ${statusSql('o')} AS status,
-  o.period_start::text AS "periodStart", o.period_end::text AS "periodEnd", o.commitment_id AS "commitmentId", o.session_id AS "sessionId",
+  o.period_start::text AS "periodStart", o.period_end::text AS "periodEnd", o.commitment_id AS "commitmentId", o.session_id AS "sessionId", o.case_id AS "caseId",
   o.time_zone AS "timeZone", o.fulfilled_at AS "fulfilledAt", o.waived_at AS "waivedAt", o.waive_reason AS "waiveReason",
   o.cancelled_at AS "cancelledAt", o.created_at AS "createdAt", o.updated_at AS "updatedAt", o.version`;
 
@@ -57,7 +57,11 @@ export interface EvidenceDownload {
   sizeBytes: number;
 }
 
-/** Where evidence suffices to fulfil an OPEN obligation (a report fulfils PROGRESS_REPORT; a confirmed session, COACHING). */
+/**
+ * Where evidence suffices to fulfil an OPEN obligation (a report fulfils PROGRESS_REPORT; a confirmed
+ * session, COACHING; the remedy report on its monitoring case, CASE_REMEDY — evidence on those is kept
+ * but fulfils nothing).
+ */
 const EVIDENCE_FULFILS = new Set(['APPOINT_PIC', 'HONOUR_AGREEMENT']);
 
 /** The obligations' views, evidence included, in the order of `ids`. */
@@ -174,7 +178,8 @@ export class ObligationsService {
    * bytes (PDF, PNG, JPEG; else 415) and its sha256 kept; the bytes are stored last, inside the
    * transaction, and removed again if it does not commit — a failed request leaves nothing behind.
    * APPOINT_PIC and HONOUR_AGREEMENT are fulfilled by evidence; COACHING only once its session is
-   * confirmed; PROGRESS_REPORT only by a report. Closed (waived, cancelled) obligations take none (409).
+   * confirmed; PROGRESS_REPORT only by a report; CASE_REMEDY only by the remedy report filed on its case
+   * (`POST /api/v1/cases/:caseId/remedy-report`). Closed (waived, cancelled) obligations take none (409).
    */
   async addEvidence(actor: Actor, id: string, input: EvidenceInput): Promise<ObligationView> {
     const note = input.note?.trim() || null;

@@ -25,7 +25,7 @@ import { type ReminderParams, renderReminder } from './templates.js';
 
 /**
  * What a reminder delivery job carries: one ledger row's id (then also the job id), or a batch of
- * e-mail rows' ids (job id `batch:` + a hash of the sorted ids: the same batch always gets the same id).
+ * e-mail rows' ids (job id `batch-` + a hash of the sorted ids: the same batch always gets the same id).
  */
 export interface ReminderJobData {
   reminderId?: string;
@@ -62,7 +62,7 @@ export function emailJobs(ids: string[], per: number): { name: JobName; data: Re
     out.push(
       batch.length === 1
         ? { name: JobName.REMINDER_DELIVERY, data: { reminderId: batch[0], channel: 'EMAIL' }, opts: { jobId: batch[0], removeOnComplete: true } }
-        : { name: JobName.REMINDER_DELIVERY, data: { reminderIds: batch, channel: 'EMAIL' }, opts: { jobId: `batch:${createHash('sha1').update(batch.join(',')).digest('hex')}`, removeOnComplete: true } },
+        : { name: JobName.REMINDER_DELIVERY, data: { reminderIds: batch, channel: 'EMAIL' }, opts: { jobId: `batch-${createHash('sha1').update(batch.join(',')).digest('hex')}`, removeOnComplete: true } },
     );
   }
   return out;
@@ -180,6 +180,8 @@ export class ReminderSweep {
   ) {}
 
   async run(now: Date = new Date()): Promise<SweepResult> {
+    // On the real clock: rows this run enqueues are never taken again by its own final pass.
+    const runStartedMs = Date.now();
     const result: SweepResult = { at: now.toISOString(), cancelled: 0, superseded: 0, targets: 0, created: 0, enqueued: 0, deliveredInApp: 0, enqueueFailed: 0 };
     result.cancelled = await this.cancelUnneeded();
     const policy = await this.loadPolicy();
@@ -189,7 +191,7 @@ export class ReminderSweep {
     const handOn = async (created: { id: string; targetId: string }[]) => {
       if (!created.length) return;
       result.superseded += await this.cancelSuperseded([...new Set(created.map((c) => c.targetId))]);
-      const enq = await this.enqueue(now, created.map((c) => c.id), !publishFailed);
+      const enq = await this.enqueue(now, runStartedMs, created.map((c) => c.id), !publishFailed);
       result.enqueued += enq.enqueued;
       result.deliveredInApp += enq.deliveredInApp;
       if (enq.lastError) publishFailed = true;
@@ -203,7 +205,7 @@ export class ReminderSweep {
     }
     result.superseded += await this.cancelSuperseded();
     // The safety net: whatever is still pending and due (older rows, rows whose publish failed, lost jobs).
-    const enq = await this.enqueue(now);
+    const enq = await this.enqueue(now, runStartedMs);
     result.enqueued += enq.enqueued;
     result.deliveredInApp += enq.deliveredInApp;
     result.enqueueFailed = enq.failed;
@@ -468,15 +470,18 @@ export class ReminderSweep {
    * job id = ledger id. A batch the queue does not take stays pending (attempted again next run); with
    * `publish` false only IN_APP rows are claimed.
    */
-  private async enqueue(now: Date, ids?: string[], publish = true): Promise<{ enqueued: number; deliveredInApp: number; failed: number; lastError?: string }> {
+  private async enqueue(now: Date, runStartedMs: number, ids?: string[], publish = true): Promise<{ enqueued: number; deliveredInApp: number; failed: number; lastError?: string }> {
     let enqueued = 0;
     let deliveredInApp = 0;
+    let failed = 0;
+    let lastError: string | undefined;
+    const done = () => ({ enqueued, deliveredInApp, failed, ...(lastError ? { lastError } : {}) });
     // On the real clock (not `now`, which tests move): rows enqueued by this very run are never taken again.
-    const enqueuedBefore = new Date(Date.now() - this.opts.requeueAfterMs);
+    const enqueuedBefore = new Date(Math.min(runStartedMs, Date.now() - this.opts.requeueAfterMs));
     for (let from = 0; ; ) {
       // Rows of a given id list are taken in slices; the full pending scan repeats until a short batch.
       const slice = ids ? ids.slice(from, from + this.opts.enqueueBatchSize) : null;
-      if (slice && !slice.length) return { enqueued, deliveredInApp, failed: 0 };
+      if (slice && !slice.length) return done();
       from += this.opts.enqueueBatchSize;
       const outcome = await this.ds.transaction(async (m) => {
         const rows: ClaimedRow[] = await m.query(
@@ -511,8 +516,14 @@ export class ReminderSweep {
       });
       enqueued += outcome.email;
       deliveredInApp += outcome.inApp;
-      if (outcome.error) return { enqueued, deliveredInApp, failed: outcome.failed ?? 0, lastError: outcome.error };
-      if (!slice && outcome.n < this.opts.enqueueBatchSize) return { enqueued, deliveredInApp, failed: 0 };
+      if (outcome.error) {
+        // The queue did not answer: the e-mail rows wait for the next run; the in-app ones need no queue and go on.
+        failed += outcome.failed ?? 0;
+        lastError = outcome.error;
+        publish = false;
+        if (!slice) continue;
+      }
+      if (!slice && outcome.n < this.opts.enqueueBatchSize) return done();
     }
   }
 

@@ -1069,7 +1069,7 @@ export interface paths {
          * Compliance figures: agreements by status and pattern, small firms reached, obligations by status, on-time report rate, overdue count, coaching sessions delivered
          * @description MINISTRY and ADMIN only (firms and partners get 403). An officer limited to provinces sees only partnerships whose small firm lies in them, in every list and every total. Figures come from a snapshot the worker takes every 5 minutes; `asOf` says which.
          *
-         *     Definitions. agreements: Agreements whose start date lies in the window, by status and by pattern. smallFirmsReached: Distinct small firms (enterprises) with at least one ACTIVE or COMPLETED agreement whose start date lies in the window. obligations: Obligations of agreements whose due date lies in the window, by status at asOf: an open one is UPCOMING (due more than 7 days ahead), DUE (within 7 days, the due day included) or OVERDUE (due day passed); else FULFILLED, WAIVED or CANCELLED. reports: PROGRESS_REPORT obligations due in the window that are due by asOf: onTime = fulfilled on or before the due date (the fulfilment’s day in the obligation’s zone); late = fulfilled after it; overdue = still open after it. due = onTime + late + overdue (waived and cancelled ones, and open ones not yet past their due date, are left out). onTimeReportRate: reports.onTime ÷ reports.due; null when no report is due. overdueCount: Obligations (of every type) due in the window and still open after their due date at asOf (= obligations.byStatus.OVERDUE). coachingSessionsDelivered: Coaching sessions confirmed by the small firm whose scheduled day (in the partner’s zone) lies in the window.
+         *     Definitions. agreements: Agreements whose start date lies in the window, by status and by pattern. smallFirmsReached: Distinct small firms (enterprises) with at least one ACTIVE or COMPLETED agreement whose start date lies in the window. obligations: Obligations of agreements whose due date lies in the window, by status at asOf: an open one is UPCOMING (due more than 7 days ahead), DUE (within 7 days, the due day included) or OVERDUE (due day passed); else FULFILLED, WAIVED or CANCELLED. Every type counts, CASE_REMEDY (a monitoring case’s remedy report) included when the case is on an agreement; a remedy owed on a case about the partner as a whole has no agreement and is not counted. reports: PROGRESS_REPORT obligations due in the window that are due by asOf: onTime = fulfilled on or before the due date (the fulfilment’s day in the obligation’s zone); late = fulfilled after it; overdue = still open after it. due = onTime + late + overdue (waived and cancelled ones, and open ones not yet past their due date, are left out). onTimeReportRate: reports.onTime ÷ reports.due; null when no report is due. overdueCount: Obligations (of every type) due in the window and still open after their due date at asOf (= obligations.byStatus.OVERDUE). coachingSessionsDelivered: Coaching sessions confirmed by the small firm whose scheduled day (in the partner’s zone) lies in the window.
          *
          *     Filters: province — Kemendagri province code (2 digits, e.g. 33). A partnership lies in the province of its small firm (the enterprise); every agreement, obligation and session of the partnership counts there. kbli — A KBLI 2020 section letter (A–U) or a code prefix of 2 to 5 digits (10 = division, 107 = group, 1079 = class, 10794 = sub-class). It matches the agreement’s KBLI code: the first of the small firm’s KBLI codes that lies under one of the opportunity’s codes, else the opportunity’s most specific code, else the small firm’s first code. pattern — Partnership pattern: INTI_PLASMA or SUBCONTRACT. from/to — First day of the window (inclusive). It bounds each figure by its own date: agreements by their start date, obligations (and reports, overdue) by their due date, coaching sessions by their scheduled day (in the partner’s zone).
          */
@@ -1095,7 +1095,7 @@ export interface paths {
          *
          *     Each group carries the same figures as the summary; groups sum to the summary, except smallFirmsReached (a firm reached in two groups counts in each).
          *
-         *     Definitions. agreements: Agreements whose start date lies in the window, by status and by pattern. smallFirmsReached: Distinct small firms (enterprises) with at least one ACTIVE or COMPLETED agreement whose start date lies in the window. obligations: Obligations of agreements whose due date lies in the window, by status at asOf: an open one is UPCOMING (due more than 7 days ahead), DUE (within 7 days, the due day included) or OVERDUE (due day passed); else FULFILLED, WAIVED or CANCELLED. reports: PROGRESS_REPORT obligations due in the window that are due by asOf: onTime = fulfilled on or before the due date (the fulfilment’s day in the obligation’s zone); late = fulfilled after it; overdue = still open after it. due = onTime + late + overdue (waived and cancelled ones, and open ones not yet past their due date, are left out). onTimeReportRate: reports.onTime ÷ reports.due; null when no report is due. overdueCount: Obligations (of every type) due in the window and still open after their due date at asOf (= obligations.byStatus.OVERDUE). coachingSessionsDelivered: Coaching sessions confirmed by the small firm whose scheduled day (in the partner’s zone) lies in the window.
+         *     Definitions. agreements: Agreements whose start date lies in the window, by status and by pattern. smallFirmsReached: Distinct small firms (enterprises) with at least one ACTIVE or COMPLETED agreement whose start date lies in the window. obligations: Obligations of agreements whose due date lies in the window, by status at asOf: an open one is UPCOMING (due more than 7 days ahead), DUE (within 7 days, the due day included) or OVERDUE (due day passed); else FULFILLED, WAIVED or CANCELLED. Every type counts, CASE_REMEDY (a monitoring case’s remedy report) included when the case is on an agreement; a remedy owed on a case about the partner as a whole has no agreement and is not counted. reports: PROGRESS_REPORT obligations due in the window that are due by asOf: onTime = fulfilled on or before the due date (the fulfilment’s day in the obligation’s zone); late = fulfilled after it; overdue = still open after it. due = onTime + late + overdue (waived and cancelled ones, and open ones not yet past their due date, are left out). onTimeReportRate: reports.onTime ÷ reports.due; null when no report is due. overdueCount: Obligations (of every type) due in the window and still open after their due date at asOf (= obligations.byStatus.OVERDUE). coachingSessionsDelivered: Coaching sessions confirmed by the small firm whose scheduled day (in the partner’s zone) lies in the window.
          *
          *     Filters: province — Kemendagri province code (2 digits, e.g. 33). A partnership lies in the province of its small firm (the enterprise); every agreement, obligation and session of the partnership counts there. kbli — A KBLI 2020 section letter (A–U) or a code prefix of 2 to 5 digits (10 = division, 107 = group, 1079 = class, 10794 = sub-class). It matches the agreement’s KBLI code: the first of the small firm’s KBLI codes that lies under one of the opportunity’s codes, else the opportunity’s most specific code, else the small firm’s first code. pattern — Partnership pattern: INTI_PLASMA or SUBCONTRACT. from/to — First day of the window (inclusive). It bounds each figure by its own date: agreements by their start date, obligations (and reports, overdue) by their due date, coaching sessions by their scheduled day (in the partner’s zone).
          */
@@ -1121,7 +1121,7 @@ export interface paths {
          *
          *     A partner is listed when anything of it is counted under the filters (an agreement starting, an obligation due or a session held in the window). Each figure counts only the partner's partnerships under the filters. sort = overdue (default, desc) | onTimeRate | activeAgreements | agreements | picAppointed | name (default asc); order = asc | desc. A cursor belongs to its sort and order.
          *
-         *     Definitions. agreements: Agreements whose start date lies in the window, by status and by pattern. smallFirmsReached: Distinct small firms (enterprises) with at least one ACTIVE or COMPLETED agreement whose start date lies in the window. obligations: Obligations of agreements whose due date lies in the window, by status at asOf: an open one is UPCOMING (due more than 7 days ahead), DUE (within 7 days, the due day included) or OVERDUE (due day passed); else FULFILLED, WAIVED or CANCELLED. reports: PROGRESS_REPORT obligations due in the window that are due by asOf: onTime = fulfilled on or before the due date (the fulfilment’s day in the obligation’s zone); late = fulfilled after it; overdue = still open after it. due = onTime + late + overdue (waived and cancelled ones, and open ones not yet past their due date, are left out). onTimeReportRate: reports.onTime ÷ reports.due; null when no report is due. overdueCount: Obligations (of every type) due in the window and still open after their due date at asOf (= obligations.byStatus.OVERDUE). coachingSessionsDelivered: Coaching sessions confirmed by the small firm whose scheduled day (in the partner’s zone) lies in the window.
+         *     Definitions. agreements: Agreements whose start date lies in the window, by status and by pattern. smallFirmsReached: Distinct small firms (enterprises) with at least one ACTIVE or COMPLETED agreement whose start date lies in the window. obligations: Obligations of agreements whose due date lies in the window, by status at asOf: an open one is UPCOMING (due more than 7 days ahead), DUE (within 7 days, the due day included) or OVERDUE (due day passed); else FULFILLED, WAIVED or CANCELLED. Every type counts, CASE_REMEDY (a monitoring case’s remedy report) included when the case is on an agreement; a remedy owed on a case about the partner as a whole has no agreement and is not counted. reports: PROGRESS_REPORT obligations due in the window that are due by asOf: onTime = fulfilled on or before the due date (the fulfilment’s day in the obligation’s zone); late = fulfilled after it; overdue = still open after it. due = onTime + late + overdue (waived and cancelled ones, and open ones not yet past their due date, are left out). onTimeReportRate: reports.onTime ÷ reports.due; null when no report is due. overdueCount: Obligations (of every type) due in the window and still open after their due date at asOf (= obligations.byStatus.OVERDUE). coachingSessionsDelivered: Coaching sessions confirmed by the small firm whose scheduled day (in the partner’s zone) lies in the window.
          *
          *     Filters: province — Kemendagri province code (2 digits, e.g. 33). A partnership lies in the province of its small firm (the enterprise); every agreement, obligation and session of the partnership counts there. kbli — A KBLI 2020 section letter (A–U) or a code prefix of 2 to 5 digits (10 = division, 107 = group, 1079 = class, 10794 = sub-class). It matches the agreement’s KBLI code: the first of the small firm’s KBLI codes that lies under one of the opportunity’s codes, else the opportunity’s most specific code, else the small firm’s first code. pattern — Partnership pattern: INTI_PLASMA or SUBCONTRACT. from/to — First day of the window (inclusive). It bounds each figure by its own date: agreements by their start date, obligations (and reports, overdue) by their due date, coaching sessions by their scheduled day (in the partner’s zone).
          */
@@ -2052,8 +2052,11 @@ export interface components {
             enterpriseId: string | null;
             /** @enum {string} */
             owedBy: "PARTNER" | "ENTERPRISE";
-            /** @enum {string} */
-            type: "PUBLISH_OPPORTUNITIES" | "PROGRESS_REPORT" | "APPOINT_PIC" | "HONOUR_AGREEMENT" | "COACHING";
+            /**
+             * @description A Pasal 14 duty, or CASE_REMEDY: the remedy report owed on a monitoring case concluded with a violation
+             * @enum {string}
+             */
+            type: "PUBLISH_OPPORTUNITIES" | "PROGRESS_REPORT" | "APPOINT_PIC" | "HONOUR_AGREEMENT" | "COACHING" | "CASE_REMEDY";
             title: string;
             /** @example PP 44/1997 Pasal 14 huruf b */
             legalBasis: string;
@@ -2075,6 +2078,11 @@ export interface components {
             commitmentId: string | null;
             /** Format: uuid */
             sessionId: string | null;
+            /**
+             * Format: uuid
+             * @description CASE_REMEDY: the monitoring case whose remedy report this is (GET /api/v1/cases/:caseId); it is fulfilled by POST /api/v1/cases/:caseId/remedy-report, not by evidence
+             */
+            caseId: string | null;
             /**
              * @description The partner’s zone (WIB/WITA/WIT); dates are days there
              * @example Asia/Makassar
@@ -2741,7 +2749,7 @@ export interface components {
             agreements: components["schemas"]["AgreementFigures"];
             /** @description Distinct small firms (enterprises) with at least one ACTIVE or COMPLETED agreement whose start date lies in the window. */
             smallFirmsReached: number;
-            /** @description Obligations of agreements whose due date lies in the window, by status at asOf: an open one is UPCOMING (due more than 7 days ahead), DUE (within 7 days, the due day included) or OVERDUE (due day passed); else FULFILLED, WAIVED or CANCELLED. */
+            /** @description Obligations of agreements whose due date lies in the window, by status at asOf: an open one is UPCOMING (due more than 7 days ahead), DUE (within 7 days, the due day included) or OVERDUE (due day passed); else FULFILLED, WAIVED or CANCELLED. Every type counts, CASE_REMEDY (a monitoring case’s remedy report) included when the case is on an agreement; a remedy owed on a case about the partner as a whole has no agreement and is not counted. */
             obligations: components["schemas"]["ObligationFigures"];
             /** @description PROGRESS_REPORT obligations due in the window that are due by asOf: onTime = fulfilled on or before the due date (the fulfilment’s day in the obligation’s zone); late = fulfilled after it; overdue = still open after it. due = onTime + late + overdue (waived and cancelled ones, and open ones not yet past their due date, are left out). */
             reports: components["schemas"]["ReportFigures"];
@@ -2766,7 +2774,7 @@ export interface components {
             agreements: components["schemas"]["AgreementFigures"];
             /** @description Distinct small firms (enterprises) with at least one ACTIVE or COMPLETED agreement whose start date lies in the window. */
             smallFirmsReached: number;
-            /** @description Obligations of agreements whose due date lies in the window, by status at asOf: an open one is UPCOMING (due more than 7 days ahead), DUE (within 7 days, the due day included) or OVERDUE (due day passed); else FULFILLED, WAIVED or CANCELLED. */
+            /** @description Obligations of agreements whose due date lies in the window, by status at asOf: an open one is UPCOMING (due more than 7 days ahead), DUE (within 7 days, the due day included) or OVERDUE (due day passed); else FULFILLED, WAIVED or CANCELLED. Every type counts, CASE_REMEDY (a monitoring case’s remedy report) included when the case is on an agreement; a remedy owed on a case about the partner as a whole has no agreement and is not counted. */
             obligations: components["schemas"]["ObligationFigures"];
             /** @description PROGRESS_REPORT obligations due in the window that are due by asOf: onTime = fulfilled on or before the due date (the fulfilment’s day in the obligation’s zone); late = fulfilled after it; overdue = still open after it. due = onTime + late + overdue (waived and cancelled ones, and open ones not yet past their due date, are left out). */
             reports: components["schemas"]["ReportFigures"];
@@ -2855,7 +2863,7 @@ export interface components {
             /** Format: uuid */
             obligationId: string;
             /** @enum {string} */
-            type: "PUBLISH_OPPORTUNITIES" | "PROGRESS_REPORT" | "APPOINT_PIC" | "HONOUR_AGREEMENT" | "COACHING";
+            type: "PUBLISH_OPPORTUNITIES" | "PROGRESS_REPORT" | "APPOINT_PIC" | "HONOUR_AGREEMENT" | "COACHING" | "CASE_REMEDY";
             title: string;
             /** @example PP 44/1997 Pasal 14 huruf b */
             legalBasis: string;
@@ -4832,7 +4840,7 @@ export interface operations {
                 agreementId?: string;
                 /** @description The derived status (UPCOMING, DUE, OVERDUE) or a closed state */
                 status?: "UPCOMING" | "DUE" | "OVERDUE" | "FULFILLED" | "WAIVED" | "CANCELLED";
-                type?: "PUBLISH_OPPORTUNITIES" | "PROGRESS_REPORT" | "APPOINT_PIC" | "HONOUR_AGREEMENT" | "COACHING";
+                type?: "PUBLISH_OPPORTUNITIES" | "PROGRESS_REPORT" | "APPOINT_PIC" | "HONOUR_AGREEMENT" | "COACHING" | "CASE_REMEDY";
                 /** @description Due on or after */
                 dueFrom?: string;
                 /** @description Due on or before */
@@ -6321,7 +6329,7 @@ export interface operations {
                 /** @description Opaque cursor from the previous page’s nextCursor */
                 cursor?: string;
                 /** @description Only obligations of this type */
-                type?: "PUBLISH_OPPORTUNITIES" | "PROGRESS_REPORT" | "APPOINT_PIC" | "HONOUR_AGREEMENT" | "COACHING";
+                type?: "PUBLISH_OPPORTUNITIES" | "PROGRESS_REPORT" | "APPOINT_PIC" | "HONOUR_AGREEMENT" | "COACHING" | "CASE_REMEDY";
             };
             header?: never;
             path?: never;

@@ -520,6 +520,7 @@ export const en: Messages<typeof id> = {
       APPOINT_PIC: 'Appoint a person in charge',
       HONOUR_AGREEMENT: 'Honour the agreement',
       COACHING: 'Coaching',
+      CASE_REMEDY: 'Remedy report for a monitoring case',
     },
     sessionStatus: { SCHEDULED: 'Scheduled', HELD: 'Held', CONFIRMED: 'Confirmed by firm', DISPUTED: 'Disputed', CANCELLED: 'Cancelled' },
     commitmentStatus: { PENDING: 'Awaiting confirmation', CONFIRMED: 'Confirmed', DISPUTED: 'Disputed' },

@@ -516,6 +516,7 @@ export const id = {
       APPOINT_PIC: 'Menunjuk penanggung jawab kemitraan',
       HONOUR_AGREEMENT: 'Menaati perjanjian',
       COACHING: 'Pembinaan',
+      CASE_REMEDY: 'Laporan pemulihan kasus pengawasan',
     },
     sessionStatus: { SCHEDULED: 'Terjadwal', HELD: 'Terlaksana', CONFIRMED: 'Dikonfirmasi UMK', DISPUTED: 'Disanggah', CANCELLED: 'Dibatalkan' },
     commitmentStatus: { PENDING: 'Menunggu konfirmasi', CONFIRMED: 'Dikonfirmasi', DISPUTED: 'Disanggah' },

@@ -22,7 +22,8 @@ import {
   zoneOfProvince,
 } from '@jalin/core';
 import { NotificationsService } from '@jalin/notifications';
-import { EVIDENCE_STORAGE, type EvidenceStorage } from '@jalin/obligations';
+import { cancelCaseRemedyObligation, EVIDENCE_STORAGE, type EvidenceStorage, fulfilCaseRemedyObligation, LEGAL_BASIS, openCaseRemedyObligation } from '@jalin/obligations';
+import { ruleByCode } from '../rules/catalog.js';
 import { type CaseAction, type CaseSide, type CaseStatus, allowedCaseActions, caseTransition, conclusionAction } from './case.lifecycle.js';
 import { CaseNoticeKind, type CaseNoticeContext, caseNotice } from './case.notices.js';
 import { type CaseUpload, type CheckedFile, checkFiles, MAX_TEXT } from './case-upload.js';
@@ -180,6 +181,26 @@ const auditState = (r: CaseRow) => ({
   cancelReason: r.cancelReason,
 });
 
+/**
+ * The legal basis of a case's remedy obligation: the basis of the risk rule whose finding the case
+ * came from; else the Pasal the violation type breaks (as the rule catalog cites it); else the
+ * ministry's supervision of partnerships (LEGAL_BASIS.CASE_REMEDY).
+ */
+const VIOLATION_LEGAL_BASIS: Partial<Record<string, string>> = {
+  NO_OPPORTUNITY_INFORMATION: 'PP 44/1997 Pasal 14 huruf a',
+  REPORTING: 'PP 44/1997 Pasal 14 huruf b',
+  NO_PIC: 'PP 44/1997 Pasal 14 huruf c',
+  COACHING_NOT_DELIVERED: 'PP 44/1997 Pasal 14 huruf e',
+  UNFAIR_PRICE: 'PP 44/1997 Pasal 4 dan Pasal 14 huruf d',
+  INPUTS_NOT_SUPPLIED: 'PP 44/1997 Pasal 3 dan Pasal 4, Pasal 14 huruf d',
+  LATE_PAYMENT: 'PP 44/1997 Pasal 14 huruf d',
+  PRODUCE_REFUSED: 'PP 44/1997 Pasal 14 huruf d',
+  ONE_SIDED_CHANGE: 'PP 44/1997 Pasal 14 huruf d',
+  AGREEMENT_TERMS: 'PP 44/1997 Pasal 14 huruf d',
+};
+export const remedyLegalBasis = (findingRuleCode: string | null, violationType: string | null): string =>
+  (findingRuleCode ? ruleByCode(findingRuleCode)?.legalBasis : undefined) ?? (violationType ? VIOLATION_LEGAL_BASIS[violationType] : undefined) ?? LEGAL_BASIS.CASE_REMEDY;
+
 const noticeContext = (r: CaseRow, extra: Partial<CaseNoticeContext> = {}): CaseNoticeContext => ({
   caseId: r.id,
   number: r.number,
@@ -296,6 +317,8 @@ export class CasesService {
    * violationType, requiredRemedy and remedyDueDate (today or later in the partner's zone) are
    * required — and the case is ADDRESSED. violation = false: no violation, nothing to remedy (those
    * three fields are refused) — DECLINED. The partner and, for an agreement, the small firm are told.
+   * ADDRESSED also opens the partner's CASE_REMEDY obligation (due on the remedy due date; the reminder
+   * sweep chases it like any open obligation), named in the case's audit record.
    */
   async conclude(actor: Actor, id: string, dto: ConcludeCaseDto): Promise<CaseDetailView> {
     const errors: FieldError[] = [];
@@ -325,10 +348,25 @@ export class CasesService {
         [move.to, dto.violation, dto.violationType ?? null, dto.requiredRemedy?.trim() ?? null, dto.remedyDueDate ?? null, dto.note.trim(), actor.userId],
       );
       const after = await this.row(m, id);
+      // A violation's remedy is an obligation of the partner, due on the remedy due date: the reminder sweep chases it.
+      const remedyObligationId =
+        move.to === 'ADDRESSED'
+          ? await openCaseRemedyObligation(m, {
+              caseId: after.id,
+              caseNumber: after.number,
+              partnerId: after.partnerId,
+              agreementId: after.agreementId,
+              enterpriseId: after.agreementId ? after.enterpriseId : null,
+              requiredRemedy: after.requiredRemedy!,
+              dueDate: after.remedyDueDate!,
+              timeZone: zoneOfProvince(after.partnerProvince),
+              legalBasis: remedyLegalBasis(after.findingRuleCode, after.violationType),
+            })
+          : null;
       const ctx = noticeContext(after, { violation: dto.violation, requiredRemedy: after.requiredRemedy, remedyDueDate: after.remedyDueDate });
       await this.notifications.notifyOrganization(m, after.partnerId, caseNotice(CaseNoticeKind.CASE_CONCLUDED, ctx));
       if (after.enterpriseId) await this.notifications.notifyOrganization(m, after.enterpriseId, caseNotice(CaseNoticeKind.CASE_CONCLUDED, ctx));
-      await this.record(m, actor, `monitoring_case.${action}`, after, before);
+      await this.record(m, actor, `monitoring_case.${action}`, after, before, remedyObligationId ? { remedyObligationId } : {});
       return this.detail(m, after, 'officer');
     });
   }
@@ -345,6 +383,7 @@ export class CasesService {
       async (m, after) => {
         await this.notifications.notifyOrganization(m, after.partnerId, caseNotice(CaseNoticeKind.CASE_COMPLETED, noticeContext(after)));
         if (after.enterpriseId) await this.notifications.notifyOrganization(m, after.enterpriseId, caseNotice(CaseNoticeKind.CASE_COMPLETED, noticeContext(after)));
+        return this.closeRemedyObligation(m, after.id);
       },
       (before) => {
         if (before.status === 'ADDRESSED' && !before.remedyReportedAt) {
@@ -363,6 +402,7 @@ export class CasesService {
       if (before.status !== 'DRAFT') {
         await this.notifications.notifyOrganization(m, after.partnerId, caseNotice(CaseNoticeKind.CASE_CANCELLED, noticeContext(after, { reason: after.cancelReason })));
       }
+      return this.closeRemedyObligation(m, after.id);
     });
   }
 
@@ -411,8 +451,10 @@ export class CasesService {
       const messageId = await this.insertMessage(m, before, actor, 'partner', 'REMEDY_REPORT', summary, files, store);
       await this.write(m, before, `remedy_reported_at = now()`, []);
       const after = await this.row(m, id);
+      // The report is what the case's CASE_REMEDY obligation asked for (a later report finds it fulfilled already).
+      const fulfilledObligationIds = await fulfilCaseRemedyObligation(m, after.id);
       await this.notifications.notifyUser(m, after.createdBy, caseNotice(CaseNoticeKind.CASE_REMEDY_REPORTED, noticeContext(after)));
-      await this.record(m, actor, 'monitoring_case.remedy_report', after, before, { messageId, attachments: files.map((f) => f.sha256) });
+      await this.record(m, actor, 'monitoring_case.remedy_report', after, before, { messageId, attachments: files.map((f) => f.sha256), fulfilledObligationIds });
       return this.detail(m, after, 'partner');
     });
   }
@@ -507,7 +549,7 @@ export class CasesService {
     action: CaseAction,
     set: string,
     params: unknown[],
-    tell: (m: EntityManager, after: CaseRow, before: CaseRow) => Promise<void>,
+    tell: (m: EntityManager, after: CaseRow, before: CaseRow) => Promise<void | Record<string, unknown>>,
     guard?: (before: CaseRow) => void,
   ): Promise<CaseDetailView> {
     return this.ds.transaction(async (m) => {
@@ -517,10 +559,21 @@ export class CasesService {
       const n = params.length;
       await this.write(m, before, `${set}, status = $${n + 3}`, [...params, move.to]);
       const after = await this.row(m, id);
-      await tell(m, after, before);
-      await this.record(m, actor, `monitoring_case.${action}`, after, before);
+      const extra = await tell(m, after, before);
+      await this.record(m, actor, `monitoring_case.${action}`, after, before, extra ?? {});
       return this.detail(m, after, 'officer');
     });
+  }
+
+  /**
+   * A case that closes (COMPLETED, CANCELLED) leaves no remedy owed: a still-OPEN CASE_REMEDY
+   * obligation → CANCELLED. Under the transition table this finds none — an obligation exists only
+   * from ADDRESSED, cancel is refused there, and complete from ADDRESSED needs the remedy report,
+   * which fulfilled it — so it guards the table's future, not today's moves. Returns audit fields.
+   */
+  private async closeRemedyObligation(m: EntityManager, caseId: string): Promise<Record<string, unknown>> {
+    const cancelled = await cancelCaseRemedyObligation(m, caseId);
+    return cancelled.length ? { cancelledObligationIds: cancelled } : {};
   }
 
   /** `UPDATE … SET <set>, version + 1 WHERE id AND version`; `$1`, `$2` are taken (id, version). */

@@ -75,7 +75,7 @@ export const OBLIGATION_COLUMNS: readonly CsvColumn<Row>[] = [
   col('enterprise_id', 'Small firm id'),
   col('enterprise_name', 'Small firm name'),
   col('enterprise_nib', 'Small firm NIB'),
-  col('type', 'PROGRESS_REPORT, APPOINT_PIC, HONOUR_AGREEMENT, COACHING or PUBLISH_OPPORTUNITIES'),
+  col('type', 'PROGRESS_REPORT, APPOINT_PIC, HONOUR_AGREEMENT, COACHING, PUBLISH_OPPORTUNITIES or CASE_REMEDY (the remedy report owed on a monitoring case concluded with a violation)'),
   col('title', 'Title'),
   col('legal_basis', 'Legal basis, e.g. PP 44/1997 Pasal 14 huruf b'),
   col('owed_by', 'PARTNER or ENTERPRISE'),

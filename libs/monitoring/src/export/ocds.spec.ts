@@ -9,6 +9,7 @@ describe('OCDS mapping', () => {
     expect(milestoneType('HONOUR_AGREEMENT', 'LAND')).toBe('delivery');
     expect(milestoneType('COACHING', null)).toBe('delivery');
     expect(milestoneType('APPOINT_PIC', null)).toBe('reporting');
+    expect(milestoneType('CASE_REMEDY', null)).toBe('reporting');
   });
 
   it('statuses: fulfilled met, overdue notMet, upcoming and due scheduled, waived and cancelled none', () => {

@@ -25,7 +25,8 @@
  * - Obligations are `implementation.milestones`: PROGRESS_REPORT → reporting; HONOUR_AGREEMENT →
  *   financing for a FINANCING commitment, delivery for the others (land, inputs, production work,
  *   raw material, guidance, technology); COACHING → delivery (a service provided); APPOINT_PIC →
- *   reporting (naming the responsible person to the government); PUBLISH_OPPORTUNITIES → engagement.
+ *   reporting (naming the responsible person to the government); CASE_REMEDY → reporting (the remedy
+ *   report owed to the ministry on a monitoring case); PUBLISH_OPPORTUNITIES → engagement.
  *   `code` keeps the obligation type. Status: FULFILLED met (dateMet), OVERDUE notMet, UPCOMING and
  *   DUE scheduled; WAIVED and CANCELLED carry no status (none of the closed milestoneStatus codes is
  *   true of them) and say so in the description.
@@ -67,6 +68,7 @@ export function milestoneType(obligationType: string, commitmentType: string | n
   switch (obligationType) {
     case 'PROGRESS_REPORT':
     case 'APPOINT_PIC':
+    case 'CASE_REMEDY':
       return 'reporting';
     case 'HONOUR_AGREEMENT':
       return commitmentType === 'FINANCING' ? 'financing' : 'delivery';
@@ -208,7 +210,7 @@ function milestone(o: OcdsObligationRow): Json {
     o.status === 'WAIVED'
       ? `Dibebaskan oleh kementerian (WAIVED)${o.waivedAt ? ` pada ${iso(o.waivedAt)}` : ''}.`
       : o.status === 'CANCELLED'
-        ? `Dibatalkan karena perjanjian berakhir atau diubah (CANCELLED)${o.cancelledAt ? ` pada ${iso(o.cancelledAt)}` : ''}.`
+        ? `${o.type === 'CASE_REMEDY' ? 'Dibatalkan karena kasus pengawasan ditutup tanpa pemulihan' : 'Dibatalkan karena perjanjian berakhir atau diubah'} (CANCELLED)${o.cancelledAt ? ` pada ${iso(o.cancelledAt)}` : ''}.`
         : null;
   return compact({
     id: o.id,

@@ -10,7 +10,7 @@ export const DEFINITIONS = {
   agreements: 'Agreements whose start date lies in the window, by status and by pattern.',
   smallFirmsReached: 'Distinct small firms (enterprises) with at least one ACTIVE or COMPLETED agreement whose start date lies in the window.',
   obligations:
-    'Obligations of agreements whose due date lies in the window, by status at asOf: an open one is UPCOMING (due more than 7 days ahead), DUE (within 7 days, the due day included) or OVERDUE (due day passed); else FULFILLED, WAIVED or CANCELLED.',
+    'Obligations of agreements whose due date lies in the window, by status at asOf: an open one is UPCOMING (due more than 7 days ahead), DUE (within 7 days, the due day included) or OVERDUE (due day passed); else FULFILLED, WAIVED or CANCELLED. Every type counts, CASE_REMEDY (a monitoring case’s remedy report) included when the case is on an agreement; a remedy owed on a case about the partner as a whole has no agreement and is not counted.',
   reports:
     'PROGRESS_REPORT obligations due in the window that are due by asOf: onTime = fulfilled on or before the due date (the fulfilment’s day in the obligation’s zone); late = fulfilled after it; overdue = still open after it. due = onTime + late + overdue (waived and cancelled ones, and open ones not yet past their due date, are left out).',
   onTimeReportRate: 'reports.onTime ÷ reports.due; null when no report is due.',

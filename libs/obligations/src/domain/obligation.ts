@@ -1,8 +1,12 @@
 import { DomainError, ErrorCode } from '@jalin/core';
 import { daysBetween, type IsoDate } from './calendar.js';
 
-/** Pasal 14 duties (domain.md) as obligation types. */
-export const OBLIGATION_TYPES = ['PUBLISH_OPPORTUNITIES', 'PROGRESS_REPORT', 'APPOINT_PIC', 'HONOUR_AGREEMENT', 'COACHING'] as const;
+/**
+ * Pasal 14 duties (domain.md) as obligation types, and `CASE_REMEDY`: the remedy report a partner
+ * owes on a monitoring case concluded with a violation (created by libs/monitoring, linked by
+ * `caseId`, due on the case's remedy due date, fulfilled by the remedy report on the case).
+ */
+export const OBLIGATION_TYPES = ['PUBLISH_OPPORTUNITIES', 'PROGRESS_REPORT', 'APPOINT_PIC', 'HONOUR_AGREEMENT', 'COACHING', 'CASE_REMEDY'] as const;
 export type ObligationType = (typeof OBLIGATION_TYPES)[number];
 
 /** What is stored. */
@@ -25,13 +29,18 @@ export const APPOINT_PIC_WITHIN_DAYS = 30;
 /** Days a partner has to resubmit a report after the ministry asks for a revision. */
 export const REVISION_DUE_DAYS = 14;
 
-/** PP 44/1997 Pasal 14, in the order domain.md lists the duties (huruf a–e). */
+/**
+ * PP 44/1997 Pasal 14, in the order domain.md lists the duties (huruf a–e). CASE_REMEDY: the
+ * default for a case whose finding or violation type names nothing more precise (libs/monitoring
+ * picks the case's own basis first) — the ministry's supervision of partnerships.
+ */
 export const LEGAL_BASIS: Record<ObligationType, string> = {
   PUBLISH_OPPORTUNITIES: 'PP 44/1997 Pasal 14 huruf a',
   PROGRESS_REPORT: 'PP 44/1997 Pasal 14 huruf b',
   APPOINT_PIC: 'PP 44/1997 Pasal 14 huruf c',
   HONOUR_AGREEMENT: 'PP 44/1997 Pasal 14 huruf d',
   COACHING: 'PP 44/1997 Pasal 14 huruf e',
+  CASE_REMEDY: 'PP 7/2021 — pengawasan pelaksanaan kemitraan',
 };
 
 /**

@@ -21,4 +21,5 @@ export const TITLES = {
   honourAgreement: (type: string, description: string) => `Memenuhi komitmen ${COMMITMENT_LABEL[type] ?? type}: ${clip(description)}`,
   coaching: (aspect: CoachingAspect, activity: string, topic: string, day: string) =>
     `Pembinaan ${ASPECT_LABEL[aspect] ?? aspect} (${activityLabel(activity)}) pada ${day}: ${clip(topic)}`,
+  caseRemedy: (caseNumber: string, requiredRemedy: string) => `Laporan pemulihan kasus ${caseNumber}: ${clip(requiredRemedy.trim())}`,
 };

@@ -48,7 +48,7 @@ export class ObligationView {
   @ApiProperty({ format: 'uuid' }) partnerId: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) enterpriseId: string | null;
   @ApiProperty({ enum: OWED_BY }) owedBy: string;
-  @ApiProperty({ enum: OBLIGATION_TYPES }) type: string;
+  @ApiProperty({ enum: OBLIGATION_TYPES, description: 'A Pasal 14 duty, or CASE_REMEDY: the remedy report owed on a monitoring case concluded with a violation' }) type: string;
   @ApiProperty() title: string;
   @ApiProperty({ example: 'PP 44/1997 Pasal 14 huruf b' }) legalBasis: string;
   @ApiProperty({ format: 'date', description: 'A calendar date in timeZone' }) dueDate: string;
@@ -57,6 +57,13 @@ export class ObligationView {
   @ApiProperty({ type: String, format: 'date', nullable: true }) periodEnd: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) commitmentId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) sessionId: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'CASE_REMEDY: the monitoring case whose remedy report this is (GET /api/v1/cases/:caseId); it is fulfilled by POST /api/v1/cases/:caseId/remedy-report, not by evidence',
+  })
+  caseId: string | null;
   @ApiProperty({ example: 'Asia/Makassar', description: 'The partner’s zone (WIB/WITA/WIT); dates are days there' }) timeZone: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) fulfilledAt: Date | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) waivedAt: Date | null;

@@ -22,6 +22,8 @@ export class Obligation {
   @Column('date', { nullable: true }) periodEnd: string | null;
   @Column('uuid', { nullable: true }) commitmentId: string | null;
   @Column('uuid', { nullable: true }) sessionId: string | null;
+  /** CASE_REMEDY: the monitoring case whose remedy this is (null for every other type). */
+  @Column('uuid', { nullable: true }) caseId: string | null;
   @Column('text') timeZone: string;
   @Column('text') state: ObligationState;
   @Column('timestamptz', { nullable: true }) fulfilledAt: Date | null;

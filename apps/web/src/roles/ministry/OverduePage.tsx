@@ -18,6 +18,7 @@ const TYPES: OverdueItem['type'][] = [
   'HONOUR_AGREEMENT',
   'COACHING',
   'PUBLISH_OPPORTUNITIES',
+  'CASE_REMEDY',
 ] as OverdueItem['type'][];
 
 /** Overdue obligations (GET /monitoring/overdue), oldest due date first, under the shared filters and a type. */
