@@ -33,6 +33,7 @@ async function seed(ds: DataSource, n: number, day: string, window: number): Pro
 }
 
 describe('reminders through faults', () => {
+  const children: ChildProcess[] = [];
   const saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
   let smtp: SmtpSink;
   let redis: PrivateRedis;
@@ -61,6 +62,8 @@ describe('reminders through faults', () => {
     await ds.initialize();
   }, 60_000);
   afterAll(async () => {
+    // A failed expectation must not leave a worker running against a dropped database.
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
     await ds?.destroy();
     // Back to the shared Redis before dropping the database (its key clean-up reads REDIS_URL); the private one just goes.
     for (const [k, v] of Object.entries(saved)) {
@@ -151,7 +154,11 @@ describe('reminders through faults', () => {
       // One e-mail in flight per process: a kill can then repeat at most one (the bound is one per e-mail in flight).
       WORKER_CONCURRENCY: '1',
     };
-    const start = (): ChildProcess => spawn('node', ['dist/apps/worker/src/main.js'], { env, stdio: ['ignore', 'ignore', 'ignore'] });
+    const start = (): ChildProcess => {
+      const c = spawn('node', ['dist/apps/worker/src/main.js'], { env, stdio: ['ignore', 'ignore', 'ignore'] });
+      children.push(c);
+      return c;
+    };
     const sent = async () => (await ledger(ds, `status = 'SENT' AND target_id = ANY($1)`, [targets])).length;
     const emailsSent = async () => (await ledger(ds, `status = 'SENT' AND channel = 'EMAIL' AND target_id = ANY($1)`, [targets])).length;
 

@@ -31,6 +31,7 @@ const OBLIGATION_TYPE_EN: Record<string, string> = {
   APPOINT_PIC: 'appointing a person in charge of the partnership',
   HONOUR_AGREEMENT: 'agreement commitment',
   COACHING: 'coaching',
+  CASE_REMEDY: 'remedy report for a monitoring case',
 };
 
 const MONTHS: Record<Locale, string[]> = {
