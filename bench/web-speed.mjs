@@ -28,18 +28,10 @@ const ROOT = process.cwd();
 const RUNS = Number(f.runs ?? 7);
 const EMAIL = f.email ?? 'petugas@kemenperin.demo.jalin.id';
 const PASSWORD = f.password ?? 'jalin-demo-2026';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
+// The same executable and flags as the browser tests (test/support/chromium.json).
+const launchConfig = JSON.parse(readFileSync(join(ROOT, 'test/support/chromium.json'), 'utf8'));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? launchConfig.executable;
+const ARGS = launchConfig.args;
 const LOGIN_BUDGET = 250_000;
 const DASHBOARD_BUDGET_MS = 1500;
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;

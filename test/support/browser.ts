@@ -3,24 +3,16 @@
  * (dist/web) kept up to date for browser tests.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const launchConfig = JSON.parse(readFileSync(join(process.cwd(), 'test/support/chromium.json'), 'utf8')) as { executable: string; args: string[] };
 
-/** Flags for a closed network and a root user: no background traffic, no sandbox, no GPU. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? launchConfig.executable;
+
+/** Flags for a closed network and a root user (test/support/chromium.json, shared with bench/web-speed.mjs). */
+export const CHROMIUM_ARGS = launchConfig.args;
 
 /**
  * Chromium from Debian; fails clearly when it is missing. playwright-core gives every launch a fresh,
