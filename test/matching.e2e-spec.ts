@@ -1,7 +1,7 @@
 import { bearer, factory, type Session } from './support/factory.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import {
-  capacityPart, certificationsPart, jakartaToday, locationPart, needsPart, sectorPart, totalScore,
+  capacityPart, certificationsPart, jakartaToday, locationPart, MatchCache, needsPart, sectorPart, totalScore,
 } from '../libs/matching/src/index.js';
 
 const PIRT = { type: 'PIRT', number: 'P-1', validUntil: '2099-01-01' };
@@ -13,6 +13,8 @@ describe('matching', () => {
   let t: TestApp;
   /** the same database, served by an API that always walks score tiers */
   let tiers: TestApp;
+  /** the same database, served from match caches of 4 firms each (later pages rank live) */
+  let cached: TestApp;
   let partner: Session;
   let otherPartner: Session;
   let officer: Session;
@@ -35,8 +37,10 @@ describe('matching', () => {
     return row.id;
   };
 
+  // Each API keeps the settings it started with; every one states them all (process.env is shared).
+  const live = { MATCH_CACHE_READS: 'false', MATCH_SMALL_SET: '1500' };
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(live);
     const f = factory(t);
     [partner, otherPartner, officer] = await Promise.all([f.partner(), f.partner(), f.ministry()]);
     const make = async (key: string, over: Record<string, unknown>) => {
@@ -57,18 +61,22 @@ describe('matching', () => {
     await t.ds.query(`UPDATE organization SET scale = 'MENENGAH' WHERE id = $1`, [firms.K.session.organization!.id]);
     opp = await insertOpportunity();
     regional = await insertOpportunity({ region_codes: ['33'], site_region_code: '33.20', preferred_certifications: [], required_certifications: [], required_quantity: null, required_unit: null, required_period: null });
-    tiers = await startTestApp({ MATCH_SMALL_SET: '0' }, t.db);
+    tiers = await startTestApp({ ...live, MATCH_SMALL_SET: '0' }, t.db);
+    cached = await startTestApp({ MATCH_CACHE_READS: 'true', MATCH_SMALL_SET: '1500' }, t.db);
+    const sweep = await new MatchCache(t.ds, { size: 4 }).sweep();
+    expect(sweep.built).toBe(2);
   });
   afterAll(async () => {
+    await cached?.close();
     await tiers?.close();
     await t?.close();
   });
-  const both = () => [['one query', t], ['tier walk', tiers]] as const;
+  const both = () => [['one query', t], ['tier walk', tiers], ['match cache', cached]] as const;
 
   const idOf = (key: string) => firms[key].session.organization!.id;
   const keyOf = (id: string) => Object.values(firms).find((x) => x.session.organization!.id === id)?.key ?? id;
 
-  it.each([['one query'], ['tier walk']])('ranks the hand-built population in the order known in advance, ties by id (%s)', async (mode) => {
+  it.each([['one query'], ['tier walk'], ['match cache']])('ranks the hand-built population in the order known in advance, ties by id (%s)', async (mode) => {
     const app = both().find(([m]) => m === mode)![1];
     const res = await app.http().get(`/api/v1/opportunities/${opp}/matches?limit=50`).set(bearer(partner));
     expect(res.status).toBe(200);
@@ -98,7 +106,7 @@ describe('matching', () => {
     }
   });
 
-  it.each([['one query'], ['tier walk']])('applies each hard filter to the right firm (%s)', async (mode) => {
+  it.each([['one query'], ['tier walk'], ['match cache']])('applies each hard filter to the right firm (%s)', async (mode) => {
     const app = both().find(([m]) => m === mode)![1];
     const res = await app.http().get(`/api/v1/opportunities/${opp}/matches?limit=100`).set(bearer(partner));
     const keys = res.body.items.map((i: { enterprise: { id: string } }) => keyOf(i.enterprise.id));
@@ -111,7 +119,7 @@ describe('matching', () => {
     expect(regionalKeys).toEqual(expect.arrayContaining(['A', 'B', 'C', 'E', 'F', 'H', 'I', 'J']));
   });
 
-  it.each([['one query'], ['tier walk']])('pages over 3+ pages without repeats or gaps (%s)', async (mode) => {
+  it.each([['one query'], ['tier walk'], ['match cache']])('pages over 3+ pages without repeats or gaps (%s)', async (mode) => {
     const app = both().find(([m]) => m === mode)![1];
     const all = (await app.http().get(`/api/v1/opportunities/${opp}/matches?limit=100`).set(bearer(partner))).body.items.map((i: { enterprise: { id: string } }) => i.enterprise.id);
     const seen: string[] = [];

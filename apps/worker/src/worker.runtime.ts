@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { DataSource } from 'typeorm';
 import { NotificationEmailProcessor } from '@jalin/notifications';
 import { FIGURES_REFRESH_EVERY_MS, refreshMonitoringFigures, RISK_RULES_SCHEDULE, runRiskRules } from '@jalin/monitoring';
+import { MatchCache } from '@jalin/matching';
 import { closeExpiredOpportunities } from '@jalin/opportunities';
 import { ReminderDeliveryProcessor, type ReminderJobData, ReminderSweep, type SweepResult } from '@jalin/reminders';
 import { startHealthServer } from './worker.health.js';
@@ -61,6 +62,11 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
     [JobName.REMINDER_SWEEP]: () => this.sweepReminders(),
     [JobName.REMINDER_DELIVERY]: (job) => this.reminderDelivery.process(job as Job<ReminderJobData>),
     [JobName.REFRESH_MONITORING_FIGURES]: () => refreshMonitoringFigures(this.ds),
+    [JobName.MATCH_CACHE_SWEEP]: async () => {
+      const res = await new MatchCache(this.ds).sweep();
+      if (res.built || res.dropped || res.rolled) this.logger.log(`match cache: ${res.built} built, ${res.dropped} dropped, ${res.rolled} rolled to today, ${res.refreshed} firm change(s) re-scored`);
+      return res;
+    },
     [JobName.RUN_RISK_RULES]: async () => {
       const run = await runRiskRules(this.ds);
       if (run) this.logger.log(`risk rules: ${run.rules.map((r) => `${r.code} +${r.opened}/-${r.resolved}`).join(', ')}`);
@@ -153,6 +159,12 @@ export class WorkerRuntime implements OnApplicationBootstrap, BeforeApplicationS
     );
     await maintenance.upsertJobScheduler('outbox-relay', { every: this.env.OUTBOX_RELAY_INTERVAL_MS }, { name: JobName.OUTBOX_RELAY, data: {}, opts: SCHEDULER_JOB_OPTIONS });
     await maintenance.upsertJobScheduler('reminder-sweep', { every: this.env.REMINDER_SWEEP_INTERVAL_SECONDS * 1000 }, { name: JobName.REMINDER_SWEEP, data: {}, opts: SCHEDULER_JOB_OPTIONS });
+    // Match cache: changed firms re-scored within seconds; until then readers rank live, so answers never lag.
+    await maintenance.upsertJobScheduler(
+      'match-cache-sweep',
+      { every: this.env.MATCH_CACHE_SWEEP_SECONDS * 1000 },
+      { name: JobName.MATCH_CACHE_SWEEP, data: {}, opts: { ...SCHEDULER_JOB_OPTIONS, attempts: 1 } },
+    );
     // Monitoring figures: a fresh snapshot every 5 minutes (a failed run waits for the next tick).
     await maintenance.upsertJobScheduler(
       'refresh-monitoring-figures',

@@ -137,6 +137,18 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000)
   MATCH_SMALL_SET = 1500;
 
+  /** Matching: serve GET /opportunities/:id/matches from the match cache when it is current (false: always rank live). */
+  @Transform(toBool) @IsBoolean()
+  MATCH_CACHE_READS = true;
+
+  /** Matching: how many best-ranked firms the match cache keeps per OPEN opportunity (later pages rank live). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  MATCH_CACHE_SIZE = 500;
+
+  /** Matching: how often the worker maintains the match cache (re-scores changed firms, builds missing caches). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3_600)
+  MATCH_CACHE_SWEEP_SECONDS = 5;
+
   /** How often the worker's sweep runs (closing expired opportunities; later: obligations, reminders). */
   @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
   SWEEP_INTERVAL_SECONDS = 300;

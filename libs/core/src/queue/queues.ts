@@ -27,6 +27,8 @@ export enum JobName {
   REFRESH_MONITORING_FIGURES = 'refresh-monitoring-figures',
   /** Runs every monitoring risk rule: findings opened, refreshed or resolved (daily, 02:00 WIB). */
   RUN_RISK_RULES = 'run-risk-rules',
+  /** Keeps the match cache exact and complete: re-scores changed firms, rolls the day, builds missing caches. */
+  MATCH_CACHE_SWEEP = 'match-cache-sweep',
 }
 
 /** Outbox topics, and the queue/job each is published as (job id = outbox id). */
@@ -39,7 +41,7 @@ export const OUTBOX_ROUTES: Record<OutboxTopic, { queue: QueueName; job: JobName
 };
 
 export const QUEUE_JOBS: Record<QueueName, JobName[]> = {
-  [QueueName.MAINTENANCE]: [JobName.HEARTBEAT, JobName.CLOSE_EXPIRED_OPPORTUNITIES, JobName.OUTBOX_RELAY, JobName.REMINDER_SWEEP, JobName.REFRESH_MONITORING_FIGURES, JobName.RUN_RISK_RULES],
+  [QueueName.MAINTENANCE]: [JobName.HEARTBEAT, JobName.CLOSE_EXPIRED_OPPORTUNITIES, JobName.OUTBOX_RELAY, JobName.REMINDER_SWEEP, JobName.REFRESH_MONITORING_FIGURES, JobName.RUN_RISK_RULES, JobName.MATCH_CACHE_SWEEP],
   [QueueName.DELIVERY]: [JobName.NOTIFICATION_CREATED],
   [QueueName.REMINDERS]: [JobName.REMINDER_DELIVERY],
 };
