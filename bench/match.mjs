@@ -6,9 +6,14 @@
 //   - the fixed mix of all four at 10 connections (requests/s).
 //
 //   npm run build && node bench/match.mjs [--databases jalin_bench_100k,jalin_bench_1m] [--duration 10] [--port 3999]
+//                                         [--modes cache,live]
+//
+// Modes: `cache` serves matches from the match cache (built first, as the worker would, by
+// `cli.js match-cache`; the time it took is printed); `live` starts the API with
+// MATCH_CACHE_READS=false, so every request ranks the population itself (the tier walk).
 //
 // Fill the databases first: node bench/seed.mjs --enterprises 100000 --database-url …/jalin_bench_100k
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { login, parseFlags, printResult, runLoad } from './lib.mjs';
 
@@ -16,6 +21,7 @@ const flags = parseFlags();
 const databases = String(flags.databases ?? 'jalin_bench_100k,jalin_bench_1m').split(',');
 const duration = Number(flags.duration ?? 10);
 const port = Number(flags.port ?? 3999);
+const modes = String(flags.modes ?? 'cache,live').split(',');
 const pgBase = String(flags['pg-url'] ?? 'postgres://postgres@127.0.0.1:5432');
 const url = `http://127.0.0.1:${port}`;
 const summary = [];
@@ -50,40 +56,51 @@ for (const db of databases) {
   };
   await c.end();
 
-  const api = spawn('node', ['dist/apps/api/src/main.js'], {
-    env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), LOG_LEVEL: 'error', SEED_DEMO_ON_EMPTY: 'false', REDIS_PREFIX: 'jalin-bench', LOGIN_LIMIT_PER_IP: '100000', DATABASE_POOL_SIZE: '12' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  try {
-    await waitHealthy();
-    const token = await login(url, 'ministry@bench.jalin.id', 'jalin-bench-2026');
-    console.log(`\n== ${db}: ${firms.toLocaleString('en')} small firms ==`);
-    const health = await runLoad({ url, paths: ['/health'], connections: 10, duration, warmup: 2 });
-    printResult('GET /health, 10 connections', health);
-    const rows = { db, firms, health };
-    for (const [shape, paths] of Object.entries(shapes)) {
-      if (!paths.length) continue;
-      const r = await runLoad({ url, paths, token, connections: 1, duration, warmup: 2 });
-      printResult(`${shape}, 1 connection`, r);
-      rows[shape] = r;
+  for (const mode of modes) {
+    if (mode === 'cache') {
+      const started = Date.now();
+      const built = spawnSync('node', ['dist/apps/api/src/cli.js', 'match-cache'], { env: { ...process.env, DATABASE_URL: dbUrl, LOG_LEVEL: 'error' }, encoding: 'utf8' });
+      if (built.status !== 0) throw new Error(`match-cache failed: ${built.stderr}`);
+      console.log(`\n${db}: ${built.stdout.trim()} (wall ${((Date.now() - started) / 1000).toFixed(1)} s)`);
     }
-    const mix = await runLoad({ url, paths: Object.values(shapes).flat(), token, connections: 10, duration, warmup: 2 });
-    printResult('mix, 10 connections', mix);
-    rows.mix = mix;
-    summary.push(rows);
-  } finally {
-    api.kill('SIGTERM');
-    await new Promise((r) => api.once('exit', r));
+    const api = spawn('node', ['dist/apps/api/src/main.js'], {
+      env: {
+        ...process.env, DATABASE_URL: dbUrl, PORT: String(port), LOG_LEVEL: 'error', SEED_DEMO_ON_EMPTY: 'false', REDIS_PREFIX: 'jalin-bench',
+        LOGIN_LIMIT_PER_IP: '100000', DATABASE_POOL_SIZE: '12', MATCH_CACHE_READS: String(mode === 'cache'),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    try {
+      await waitHealthy();
+      const token = await login(url, 'ministry@bench.jalin.id', 'jalin-bench-2026');
+      console.log(`\n== ${db}: ${firms.toLocaleString('en')} small firms, ${mode} ==`);
+      const health = await runLoad({ url, paths: ['/health'], connections: 10, duration, warmup: 2 });
+      printResult('GET /health, 10 connections', health);
+      const rows = { db, firms, mode, health };
+      for (const [shape, paths] of Object.entries(shapes)) {
+        if (!paths.length) continue;
+        const r = await runLoad({ url, paths, token, connections: 1, duration, warmup: 2 });
+        printResult(`${shape}, 1 connection`, r);
+        rows[shape] = r;
+      }
+      const mix = await runLoad({ url, paths: Object.values(shapes).flat(), token, connections: 10, duration, warmup: 2 });
+      printResult('mix, 10 connections', mix);
+      rows.mix = mix;
+      summary.push(rows);
+    } finally {
+      api.kill('SIGTERM');
+      await new Promise((r) => api.once('exit', r));
+    }
   }
 }
 
-console.log('\n| database | firms | shape | p50 ms | p95 ms | p99 ms | req/s |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('\n| database | firms | mode | shape | p50 ms | p95 ms | p99 ms | req/s |');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const s of summary) {
   for (const k of ['health', 'broad', 'regional', 'selective', 'recommendations', 'mix']) {
     const r = s[k];
     if (!r) continue;
     const label = k === 'health' ? 'GET /health (10 conn)' : k === 'mix' ? 'mix (10 conn)' : `${k} (1 conn)`;
-    console.log(`| ${s.db} | ${s.firms.toLocaleString('en')} | ${label} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.rps.toFixed(0)} |`);
+    console.log(`| ${s.db} | ${s.firms.toLocaleString('en')} | ${s.mode} | ${label} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.rps.toFixed(0)} |`);
   }
 }

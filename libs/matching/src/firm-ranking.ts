@@ -119,7 +119,6 @@ function hardFilters(op: OppRow, today: () => string, p: (v: unknown) => string)
 export async function rankFirms(db: Queryable, op: OppRow, o: { cur: Cursor | null; need: number; today: string; smallSet: number }): Promise<RankedRow[]> {
   const { cur, need, today } = o;
   const prefixes = kbliPrefixes(op.kbli_codes);
-  const divisions = [...new Set(op.kbli_codes.map((c) => c.slice(0, 2)))];
   const sitePath = regionPath(op.site_region_code);
   const preferred = [...new Set(op.preferred_certifications)];
   const answered = answeredNeeds(op.pattern, op.support_offered);
@@ -176,7 +175,7 @@ export async function rankFirms(db: Queryable, op: OppRow, o: { cur: Cursor | nu
   // Only a selective hard filter (regions, required certificates) can make the set small; without
   // one the probe would only cost a scan of the division's index.
   const selective = op.region_codes.some((c) => c.length >= 5) || op.required_certifications.length > 0;
-  const small = selective ? await scoreSmallCandidateSet(db, op, { prefixes, divisions, sitePath, preferred, answered, today, cur, need, smallSet: o.smallSet }) : null;
+  const small = selective ? await scoreSmallCandidateSet(db, op, { today, cur, need, smallSet: o.smallSet }) : null;
   if (small) merge(small);
   for (const tier of small ? [] : tiers) {
     if (best.length >= need && best[need - 1].scoreNum > tier.ub + 1e-9) break;
@@ -214,30 +213,41 @@ export async function rankFirms(db: Queryable, op: OppRow, o: { cur: Cursor | nu
 }
 
 /**
+ * For one opportunity, as bound parameters: the hard filters on `f` (division included) and the
+ * LATERAL scoring subquery of match-sql.ts. `where` uses only the parameters created first.
+ */
+export function scoringForOpportunity(op: OppRow, day: string, p: (v: unknown) => string): { where: string[]; whereParams: number; lateral: string } {
+  let todayRef: string | undefined;
+  let whereParams = 0;
+  const counted = (v: unknown) => (whereParams++, p(v));
+  const today = () => (todayRef ??= `${counted(day)}::date`);
+  const divisions = [...new Set(op.kbli_codes.map((c) => c.slice(0, 2)))];
+  const where = [...hardFilters(op, today, counted), `(f.kbli_divisions && ${counted(divisions)}::text[]) IS TRUE`];
+  const lateral = partsLateral({
+    prefixes: `${p(kbliPrefixes(op.kbli_codes))}::text[]`,
+    sitePath: `${p(regionPath(op.site_region_code))}::text[]`,
+    reqQuantity: `${p(op.required_quantity)}::numeric`,
+    reqUnit: `${p(op.required_unit)}::text`,
+    reqPeriod: `${p(op.required_period)}::text`,
+    preferred: `${p([...new Set(op.preferred_certifications)])}::text[]`,
+    answered: `${p(answeredNeeds(op.pattern, op.support_offered))}::text[]`,
+    today: today(),
+  });
+  return { where, whereParams, lateral };
+}
+
+/**
  * When at most `smallSet` firms pass the hard filters, one query scores them all (the general
  * expression of match-sql.ts); otherwise null and the tier walk takes over.
  */
 async function scoreSmallCandidateSet(
   db: Queryable,
   op: OppRow,
-  x: { prefixes: string[]; divisions: string[]; sitePath: string[]; preferred: string[]; answered: string[]; today: string; cur: Cursor | null; need: number; smallSet: number },
+  x: { today: string; cur: Cursor | null; need: number; smallSet: number },
 ): Promise<ScoredRow[] | null> {
   const { values, p } = sqlParams();
-  let todayRef: string | undefined;
-  const today = () => (todayRef ??= `${p(x.today)}::date`);
   // The selective filters lead the index scan; the division (a long posting list) is only rechecked.
-  const where = [...hardFilters(op, today, p), `(f.kbli_divisions && ${p(x.divisions)}::text[]) IS TRUE`];
-  const whereParams = values.length;
-  const lateral = partsLateral({
-    prefixes: `${p(x.prefixes)}::text[]`,
-    sitePath: `${p(x.sitePath)}::text[]`,
-    reqQuantity: `${p(op.required_quantity)}::numeric`,
-    reqUnit: `${p(op.required_unit)}::text`,
-    reqPeriod: `${p(op.required_period)}::text`,
-    preferred: `${p(x.preferred)}::text[]`,
-    answered: `${p(x.answered)}::text[]`,
-    today: today(),
-  });
+  const { where, whereParams, lateral } = scoringForOpportunity(op, x.today, p);
   const cursorSql = x.cur ? `AND (s.score < ${p(x.cur[0])}::numeric OR (s.score = ${p(x.cur[0])}::numeric AND f.id > ${p(x.cur[1])}::uuid))` : '';
   const rows: (ScoredRow & { total: number })[] = await db.query(
     `WITH c AS MATERIALIZED (SELECT f.* FROM organization f WHERE ${where.join(' AND ')} LIMIT ${x.smallSet + 1}),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { loadEnv } from '@jalin/core';
-import { type Cursor, jakartaToday, loadOpportunities, type OppRow, type Queryable, rankFirms, type RankedRow, scoreFirmsForOpportunities, type ScoredRow } from './firm-ranking.js';
+import { loadEnv, sqlParams } from '@jalin/core';
+import { type Cursor, jakartaToday, loadOpportunities, type OppRow, type Queryable, rankFirms, type RankedRow, SCORE_COLS, scoreFirmsForOpportunities, scoringForOpportunity, type ScoredRow } from './firm-ranking.js';
 import {
   LEVEL_BY_CODE_LENGTH,
   LOCATION_BY_LEVEL,
@@ -28,6 +28,8 @@ export const SCORING_FINGERPRINT = createHash('sha1')
 const WRITERS_LOCK = `hashtext('jalin:match-cache')`;
 /** One maintainer at a time (re-scoring, building, the day's roll). */
 const MAINTAINER_LOCK = `hashtext('jalin:match-cache-maintainer')`;
+/** More changed firms than this touching one cache since the last sweep, and a reader ranks live instead. */
+const MAX_STALE_AT_READ = 200;
 /** Stale organisations re-scored per transaction. */
 const STALE_BATCH = 2_000;
 /** A cache whose day is further behind is rebuilt rather than rolled forward. */
@@ -79,8 +81,8 @@ export interface MatchCacheSweep {
  * ranking a national population per request.
  *
  * It is exact, never "recent": a cache holds every eligible firm ranking at or above its boundary.
- * Organisation writes mark themselves stale in their own transaction (database triggers), and a
- * reader ignores a cache while anything stale touches it; the worker's sweep re-scores stale firms
+ * Organisation writes mark themselves stale in their own transaction (database triggers); a reader
+ * scores the few stale firms touching its cache afresh and merges them in; the worker's sweep re-scores stale firms
  * against every cache (inserting those that now reach the boundary, removing those that fell below
  * it or out of the hard filters), rolls caches to the new Jakarta day (re-scoring firms whose
  * certificates expired), drops caches of opportunities no longer OPEN and builds missing ones with
@@ -99,25 +101,39 @@ export class MatchCache {
 
   /**
    * The `need` best rows after `cur`, when the cache can answer exactly; null when the caller must
-   * rank live. One statement: the checks and the page come from one snapshot.
+   * rank live. Firms changed since the last sweep (stale rows sharing the opportunity's divisions)
+   * are left out of the cached rows and scored afresh in the same statement, so the answer is exact
+   * the moment a change commits, not once the sweep has run. One statement: one snapshot.
    */
   async read(op: OppRow, o: { cur: Cursor | null; need: number; today: string }): Promise<RankedRow[] | null> {
     if (!this.o.reads) return null;
-    const params: unknown[] = [op.id, o.today, SCORING_FINGERPRINT, o.need];
-    const after = o.cur ? `AND (e.score < $5::numeric OR (e.score = $5::numeric AND e.firm_id > $6::uuid))` : '';
-    if (o.cur) params.push(o.cur[0], o.cur[1]);
-    const rows: (Partial<ScoredRow> & { complete: boolean })[] = await this.ds.query(
-      `SELECT c.boundary_score IS NULL AS complete, e.*
-       FROM match_cache c
-       LEFT JOIN LATERAL (
-         SELECT e.firm_id AS id, e.sector_digits, e.loc_len, e.sector, e.location, e.capacity, e.certifications, e.needs, e.track_record, e.score
-         FROM match_cache_entry e WHERE e.opportunity_id = c.opportunity_id ${after}
-         ORDER BY e.score DESC, e.firm_id ASC LIMIT $4) e ON true
-       WHERE c.opportunity_id = $1 AND c.day = $2::date AND c.scoring = $3
-         AND NOT EXISTS (SELECT 1 FROM match_stale s WHERE s.divisions && c.divisions OR s.org_id = c.partner_id)`,
-      params,
+    const { values, p } = sqlParams();
+    const { where, lateral } = scoringForOpportunity(op, o.today, p);
+    const after = (score: string, id: string) =>
+      o.cur ? `AND (${score} < ${p(o.cur[0])}::numeric OR (${score} = ${p(o.cur[0])}::numeric AND ${id} > ${p(o.cur[1])}::uuid))` : '';
+    const rows: (Partial<ScoredRow> & { complete: boolean; stale: number })[] = await this.ds.query(
+      `WITH c AS (
+         SELECT c.* FROM match_cache c
+         WHERE c.opportunity_id = ${p(op.id)}::uuid AND c.day = ${p(o.today)}::date AND c.scoring = ${p(SCORING_FINGERPRINT)}
+           AND NOT EXISTS (SELECT 1 FROM match_stale s WHERE s.org_id = c.partner_id)),
+       st AS MATERIALIZED (SELECT DISTINCT s.org_id FROM match_stale s, c WHERE s.divisions && c.divisions LIMIT ${MAX_STALE_AT_READ + 1}),
+       ok AS (SELECT c.*, (SELECT count(*)::int FROM st) AS stale FROM c),
+       page AS (
+         (SELECT e.firm_id AS id, e.sector_digits, e.loc_len, e.sector, e.location, e.capacity, e.certifications, e.needs, e.track_record, e.score
+          FROM ok JOIN match_cache_entry e ON e.opportunity_id = ok.opportunity_id
+          WHERE ok.stale <= ${MAX_STALE_AT_READ} AND NOT EXISTS (SELECT 1 FROM st WHERE st.org_id = e.firm_id) ${after('e.score', 'e.firm_id')}
+          ORDER BY e.score DESC, e.firm_id ASC LIMIT ${o.need})
+         UNION ALL
+         (SELECT f.id, ${SCORE_COLS}
+          FROM ok, st JOIN organization f ON f.id = st.org_id CROSS JOIN LATERAL (${lateral}) s
+          WHERE ok.stale BETWEEN 1 AND ${MAX_STALE_AT_READ} AND ${where.join(' AND ')}
+            AND (ok.boundary_score IS NULL OR s.score > ok.boundary_score OR (s.score = ok.boundary_score AND f.id <= ok.boundary_id))
+            ${after('s.score', 'f.id')}))
+       SELECT ok.boundary_score IS NULL AS complete, ok.stale, x.*
+       FROM ok LEFT JOIN LATERAL (SELECT * FROM page ORDER BY page.score DESC, page.id ASC LIMIT ${o.need}) x ON true`,
+      values,
     );
-    if (!rows.length) return null;
+    if (!rows.length || rows[0].stale > MAX_STALE_AT_READ) return null;
     const entries = rows.filter((r) => r.id).map((r) => ({ ...(r as ScoredRow), scoreNum: Number(r.score) }));
     // A short page is the end of the ranking only when the cache holds every eligible firm.
     if (entries.length < o.need && !rows[0].complete) return null;

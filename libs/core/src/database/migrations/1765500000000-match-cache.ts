@@ -9,8 +9,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   Jakarta day certificate validity was judged for; `scoring` fingerprints the score's definition.
  * - `match_stale`: organisations whose matching inputs changed and whose entries are not yet
  *   re-scored. Written by the triggers below in the writer's own transaction, so no write path can
- *   forget it; a reader ignores a cache while a stale row shares one of its KBLI divisions (or is
- *   its partner), and ranks live instead.
+ *   forget it; a reader scores the stale firms sharing a cache's KBLI divisions afresh and merges
+ *   them in (and ranks live while the cache's partner is stale).
  * - The triggers take a shared advisory lock; building a cache takes it exclusively, so a build
  *   never misses a change committed while it ran.
  */
