@@ -103,10 +103,45 @@ export class MatchCache {
    * The `need` best rows after `cur`, when the cache can answer exactly; null when the caller must
    * rank live. Firms changed since the last sweep (stale rows sharing the opportunity's divisions)
    * are left out of the cached rows and scored afresh in the same statement, so the answer is exact
-   * the moment a change commits, not once the sweep has run. One statement: one snapshot.
+   * the moment a change commits, not once the sweep has run. Each answer comes from one statement (one snapshot).
    */
   async read(op: OppRow, o: { cur: Cursor | null; need: number; today: string }): Promise<RankedRow[] | null> {
     if (!this.o.reads) return null;
+    // The common case, nothing changed since the last sweep: the page straight off the index.
+    const quick = await this.readQuick(op, o);
+    if (quick !== 'stale') return quick;
+    return this.readMerged(op, o);
+  }
+
+  private async readQuick(op: OppRow, o: { cur: Cursor | null; need: number; today: string }): Promise<RankedRow[] | null | 'stale'> {
+    const params: unknown[] = [op.id, o.today, SCORING_FINGERPRINT, o.need];
+    const after = o.cur ? `AND (e.score < $5::numeric OR (e.score = $5::numeric AND e.firm_id > $6::uuid))` : '';
+    if (o.cur) params.push(o.cur[0], o.cur[1]);
+    const rows: (Partial<ScoredRow> & { complete: boolean; stale: boolean })[] = await this.ds.query(
+      `SELECT c.boundary_score IS NULL AS complete,
+              EXISTS (SELECT 1 FROM match_stale s WHERE s.divisions && c.divisions OR s.org_id = c.partner_id) AS stale, e.*
+       FROM match_cache c
+       LEFT JOIN LATERAL (
+         SELECT e.firm_id AS id, e.sector_digits, e.loc_len, e.sector, e.location, e.capacity, e.certifications, e.needs, e.track_record, e.score
+         FROM match_cache_entry e WHERE e.opportunity_id = c.opportunity_id ${after}
+         ORDER BY e.score DESC, e.firm_id ASC LIMIT $4) e ON true
+       WHERE c.opportunity_id = $1 AND c.day = $2::date AND c.scoring = $3`,
+      params,
+    );
+    if (!rows.length) return null;
+    if (rows[0].stale) return 'stale';
+    return this.page(rows, o.need);
+  }
+
+  /** A short page is the end of the ranking only when the cache holds every eligible firm. */
+  private page(rows: (Partial<ScoredRow> & { complete: boolean })[], need: number): RankedRow[] | null {
+    const entries = rows.filter((r) => r.id).map((r) => ({ ...(r as ScoredRow), scoreNum: Number(r.score) }));
+    if (entries.length < need && !rows[0].complete) return null;
+    return entries;
+  }
+
+  /** Cached rows minus the stale firms, plus the stale firms scored afresh: one statement, one snapshot. */
+  private async readMerged(op: OppRow, o: { cur: Cursor | null; need: number; today: string }): Promise<RankedRow[] | null> {
     const { values, p } = sqlParams();
     const { where, lateral } = scoringForOpportunity(op, o.today, p);
     const after = (score: string, id: string) =>
@@ -134,10 +169,7 @@ export class MatchCache {
       values,
     );
     if (!rows.length || rows[0].stale > MAX_STALE_AT_READ) return null;
-    const entries = rows.filter((r) => r.id).map((r) => ({ ...(r as ScoredRow), scoreNum: Number(r.score) }));
-    // A short page is the end of the ranking only when the cache holds every eligible firm.
-    if (entries.length < o.need && !rows[0].complete) return null;
-    return entries;
+    return this.page(rows, o.need);
   }
 
   /**
