@@ -142,10 +142,11 @@ export async function rankFirms(db: Queryable, op: OppRow, o: { cur: Cursor | nu
         { key: 'cap-', slack: 0, sql: (p) => `NOT (f.cap_units @> ${unitSql(p)})` },
       ]
     : [{ key: 'cap', slack: MATCH_WEIGHTS.capacity, sql: () => 'true' }];
+  // certification_types (kept by the application in step with the JSON) carries the GIN index.
   const certSplits: Split[] = preferred.length
     ? [
-        { key: 'cert+', slack: MATCH_WEIGHTS.certifications, sql: (p) => `f.cert_types && ${p(preferred)}::text[]` },
-        { key: 'cert-', slack: 0, sql: (p) => `NOT (f.cert_types && ${p(preferred)}::text[])` },
+        { key: 'cert+', slack: MATCH_WEIGHTS.certifications, sql: (p) => `f.certification_types && ${p(preferred)}::text[]` },
+        { key: 'cert-', slack: 0, sql: (p) => `NOT (f.certification_types && ${p(preferred)}::text[])` },
       ]
     : [{ key: 'cert', slack: MATCH_WEIGHTS.certifications, sql: () => 'true' }];
   const needSplits: Split[] = [
