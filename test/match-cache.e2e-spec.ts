@@ -275,4 +275,28 @@ describe('match cache', () => {
     expect(plan).not.toMatch(/organization/);
     expect(plan).not.toMatch(/Seq Scan on match_cache_entry/);
   });
+
+  it('a firm’s own profile update through the API counts in the very next cached page', async () => {
+    const f = factory(t);
+    const firm = await f.enterprise({ kbliCodes: ['31001'], regionCode: villages[15] });
+    await cache().sweep(); // the registration is re-scored: not a candidate (another division)
+    const liveApi = await startTestApp({ MATCH_CACHE_READS: 'false', MATCH_CACHE_SIZE: String(SIZE), MATCH_SMALL_SET: '1500' }, t.db);
+    try {
+      const before = await t.http().get(`/api/v1/opportunities/${opps[0]}/matches?limit=3`).set(bearer(officer));
+      expect(before.body.items.map((i: { enterprise: { id: string } }) => i.enterprise.id)).not.toContain(firm.organization!.id);
+      const patch = await t.http().patch(`/api/v1/enterprises/${firm.organization!.id}`).set(bearer(firm)).send({
+        kbliCodes: ['10794'], regionCode: villages[0], needs: ['CAPITAL'],
+        capacities: [{ product: 'keripik', quantity: 5000, unit: 'kg', period: 'MONTH' }],
+        certifications: [{ type: 'HALAL', number: 'H-9', validUntil: '2099-01-01' }],
+      });
+      expect(patch.status).toBe(200);
+      expect((await t.ds.query(`SELECT count(*)::int AS n FROM match_stale WHERE org_id = $1`, [firm.organization!.id]))[0].n).toBe(1);
+      const after = await t.http().get(`/api/v1/opportunities/${opps[0]}/matches?limit=3`).set(bearer(officer));
+      const live = await liveApi.http().get(`/api/v1/opportunities/${opps[0]}/matches?limit=3`).set(bearer(officer));
+      expect(after.body.items.map((i: { enterprise: { id: string } }) => i.enterprise.id)).toContain(firm.organization!.id);
+      expect(after.body).toEqual(live.body);
+    } finally {
+      await liveApi.close();
+    }
+  });
 });
