@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { bearer, factory, type Session } from './support/factory.js';
 import { startTestApp, type TestApp } from './support/app.js';
-import { jakartaToday, loadOpportunities, MatchCache, type OppRow, rankFirms, type RankedRow } from '../libs/matching/src/index.js';
+import { jakartaToday, loadOpportunities, MatchCache, type OppRow, rankFirms, type RankedRow, scoreFirmsForOpportunities } from '../libs/matching/src/index.js';
 
 /**
  * The match cache must never change an answer: after any sequence of firm changes, new firms,
@@ -103,11 +103,25 @@ describe('match cache', () => {
   const opportunity = async (id: string): Promise<OppRow> => (await loadOpportunities(t.ds, [id])).get(id)!;
   const same = (rows: RankedRow[]) => rows.map((r) => [r.id, r.score, r.sector_digits, r.loc_len, r.sector, r.location, r.capacity, r.certifications, r.needs, r.track_record].map(String).join('|'));
 
-  /** Every opportunity: the cache answers its first page itself, and every page (cache or live fallback) equals the live ranking. */
+  /** The oracle: every firm scored by the general SQL expression, sorted by (score desc, id asc). */
+  const bruteForce = async (op: OppRow, today: string): Promise<RankedRow[]> => {
+    const ids = (await t.ds.query(`SELECT id FROM organization WHERE kind = 'enterprise'`)).map((r: { id: string }) => r.id);
+    return (await scoreFirmsForOpportunities(t.ds, ids, [op.id], today))
+      .map(({ opportunity_id: _o, ...r }) => ({ ...r, scoreNum: Number(r.score) }))
+      .sort((a, b) => b.scoreNum - a.scoreNum || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  };
+
+  /**
+   * Every opportunity: the live ranking's first 40 equal the brute-force oracle's; the cache answers
+   * its first page itself; and every page (cache or live fallback) equals the live ranking.
+   */
   const expectCacheEqualsLive = async (today = jakartaToday(), only = opps) => {
     let servedByCache = 0;
     for (const id of only) {
       const op = await opportunity(id);
+      const oracle = (await bruteForce(op, today)).slice(0, 40);
+      expect(same(await rankFirms(t.ds, op, { cur: null, need: 40, today, smallSet: 0 }))).toEqual(same(oracle));
+      expect(same(await rankFirms(t.ds, op, { cur: null, need: 40, today, smallSet: 1500 }))).toEqual(same(oracle));
       const first = await cache().read(op, { cur: null, need: 6, today });
       expect({ id, first: first === null ? 'not served' : 'served' }).toEqual({ id, first: 'served' });
       let cur: [number, string] | null = null;

@@ -126,10 +126,15 @@ export async function rankFirms(db: Queryable, op: OppRow, o: { cur: Cursor | nu
   const slack = MATCH_WEIGHTS.capacity + MATCH_WEIGHTS.certifications + MATCH_WEIGHTS.needs + MATCH_WEIGHTS.trackRecord;
   const byLen = (d: number) => prefixes.filter((x) => x.length === d);
   const sectorTiers = ([5, 4, 3, 2] as const).filter((d) => byLen(d).length);
+  // A firm inside one of `regionCodes` shares at least that code's ancestors with the site: location
+  // tiers shallower than the least of those are empty, and are never queried.
+  const floor = op.region_codes.length
+    ? Math.min(...op.region_codes.map((rc) => Math.max(0, ...regionPath(rc).filter((c) => sitePath.includes(c)).map((c) => c.length))))
+    : 0;
   const locationTiers: { len: number; code: string | null; level: LocationLevel }[] = [
     ...sitePath.map((code) => ({ len: code.length, code, level: LEVEL_BY_CODE_LENGTH[code.length] })),
     { len: 0, code: null, level: 'none' as const },
-  ];
+  ].filter((l) => l.len >= floor);
   // Wide tiers (same province or farther) are split further by what the firm's own columns say
   // about the other parts: no capacity in the required unit → capacity 0; none of the preferred
   // certificate types → 0; needs answered / none diagnosed / none answered → ≤1 / 0.5 / 0.
@@ -142,11 +147,12 @@ export async function rankFirms(db: Queryable, op: OppRow, o: { cur: Cursor | nu
         { key: 'cap-', slack: 0, sql: (p) => `NOT (f.cap_units @> ${unitSql(p)})` },
       ]
     : [{ key: 'cap', slack: MATCH_WEIGHTS.capacity, sql: () => 'true' }];
-  // certification_types (kept by the application in step with the JSON) carries the GIN index.
+  // On the generated cert_types (GIN-indexed), which the score itself reads: a split can never
+  // disagree with the score, whatever wrote the certificates.
   const certSplits: Split[] = preferred.length
     ? [
-        { key: 'cert+', slack: MATCH_WEIGHTS.certifications, sql: (p) => `f.certification_types && ${p(preferred)}::text[]` },
-        { key: 'cert-', slack: 0, sql: (p) => `NOT (f.certification_types && ${p(preferred)}::text[])` },
+        { key: 'cert+', slack: MATCH_WEIGHTS.certifications, sql: (p) => `f.cert_types && ${p(preferred)}::text[]` },
+        { key: 'cert-', slack: 0, sql: (p) => `NOT (f.cert_types && ${p(preferred)}::text[])` },
       ]
     : [{ key: 'cert', slack: MATCH_WEIGHTS.certifications, sql: () => 'true' }];
   const needSplits: Split[] = [
