@@ -82,9 +82,9 @@ export interface MatchCacheSweep {
  *
  * It is exact, never "recent": a cache holds every eligible firm ranking at or above its boundary.
  * Organisation writes mark themselves stale in their own transaction (database triggers); a reader
- * scores the few stale firms touching its cache afresh and merges them in; the worker's sweep re-scores stale firms
- * against every cache (inserting those that now reach the boundary, removing those that fell below
- * it or out of the hard filters), rolls caches to the new Jakarta day (re-scoring firms whose
+ * scores the few stale firms touching its cache afresh and merges them in; the worker's sweep
+ * re-scores stale firms against every cache (inserting those that now reach the boundary, removing
+ * those that fell below it or out of the hard filters), rolls caches to the new Jakarta day (re-scoring firms whose
  * certificates expired), drops caches of opportunities no longer OPEN and builds missing ones with
  * the live ranking itself. Whatever the cache cannot answer (stale, not built, another day, a page
  * past its boundary) is ranked live, with the same SQL arithmetic, so the answer never changes.
@@ -103,7 +103,8 @@ export class MatchCache {
    * The `need` best rows after `cur`, when the cache can answer exactly; null when the caller must
    * rank live. Firms changed since the last sweep (stale rows sharing the opportunity's divisions)
    * are left out of the cached rows and scored afresh in the same statement, so the answer is exact
-   * the moment a change commits, not once the sweep has run. Each answer comes from one statement (one snapshot).
+   * the moment a change commits, not once the sweep has run. Each answer comes from one statement
+   * (one snapshot).
    */
   async read(op: OppRow, o: { cur: Cursor | null; need: number; today: string }): Promise<RankedRow[] | null> {
     if (!this.o.reads) return null;
