@@ -202,4 +202,28 @@ describe('the worker in operation (built worker)', () => {
     expect(await keysContaining(other.redisPrefix.slice(1, -1))).toEqual([]);
     expect((await maintenance.getJob('isolation-probe'))?.data).toEqual({ suite: 'mine' });
   });
+
+  it('keeps the match cache: a newly published opportunity gets its cache, a firm change is re-scored into it', async () => {
+    const f = factory(t);
+    const partner = await f.partner();
+    const firm = await f.enterprise({ kbliCodes: ['10794'], regionCode: '33.20.01' });
+    const [op] = await t.ds.query(
+      `INSERT INTO opportunity (partner_id, pattern, title, kbli_codes, region_codes, site_region_code, required_certifications,
+         preferred_certifications, support_offered, slots, status, published_at)
+       VALUES ($1, 'SUBCONTRACT', 'Pemasok keripik', '{10794}', '{}', '33.20.01', '{}', '{HALAL}', '{FINANCING}', 3, 'OPEN', now()) RETURNING id`,
+      [partner.organization!.id],
+    );
+    const [port] = await freePorts(1);
+    const worker = startBuilt('worker', workerEnv({ WORKER_HEALTH_PORT: String(port), MATCH_CACHE_SWEEP_SECONDS: '1' }));
+    try {
+      await until('the new opportunity’s match cache', async () => (await t.ds.query(`SELECT 1 FROM match_cache WHERE opportunity_id = $1`, [op.id])).length === 1, 60_000, 250);
+      const entry = async () => (await t.ds.query(`SELECT certifications::float AS c FROM match_cache_entry WHERE opportunity_id = $1 AND firm_id = $2`, [op.id, firm.organization!.id]))[0];
+      expect(await entry()).toEqual({ c: 0 });
+      // The firm gains the preferred certificate: marked stale at once, re-scored by the next sweep.
+      await t.ds.query(`UPDATE organization SET certifications = '[{"type":"HALAL","number":"H-1","validUntil":null}]' WHERE id = $1`, [firm.organization!.id]);
+      await until('the change re-scored', async () => (await entry())?.c === 1 && (await t.ds.query(`SELECT 1 FROM match_stale`)).length === 0, 30_000, 250);
+    } finally {
+      expect(await worker.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+    }
+  }, 120_000);
 });
