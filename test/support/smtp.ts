@@ -11,6 +11,8 @@ export interface ReceivedMail {
 export interface SmtpSink {
   url: string;
   messages: ReceivedMail[];
+  /** Errors of client connections (resets by a killed client), kept rather than thrown. */
+  connectionErrors: Error[];
   /** Messages addressed to `address`. */
   to(address: string): ReceivedMail[];
   close(): Promise<void>;
@@ -22,6 +24,7 @@ const unQp = (s: string) =>
 /** A real SMTP server on 127.0.0.1 (random port) that keeps every message; rejects recipients matching `reject`. */
 export async function startSmtpSink(opts: { reject?: RegExp } = {}): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
+  const connectionErrors: Error[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -43,11 +46,15 @@ export async function startSmtpSink(opts: { reject?: RegExp } = {}): Promise<Smt
       });
     },
   });
+  // A client that dies mid-session (a worker killed on purpose) resets its socket: smtp-server reports
+  // that as an 'error' event, which would crash the test process without a listener. Keep them instead.
+  server.on('error', (err: Error) => connectionErrors.push(err));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    connectionErrors,
     to: (address) => messages.filter((m) => m.to.includes(address.toLowerCase()) || m.to.includes(address)),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
