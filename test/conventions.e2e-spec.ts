@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { bearer, factory } from './support/factory.js';
 import { startTestApp, type TestApp } from './support/app.js';
 
@@ -55,6 +57,22 @@ describe('HTTP conventions', () => {
     expect(res.body.paths['/api/v1/auth/me'].get.security).toEqual([{ bearer: [] }]);
     expect(res.body.paths['/api/v1/auth/login'].post.security).toBeUndefined();
     expect(res.body.components.schemas.RegisterDto).toBeDefined();
+  });
+
+  it('OpenAPI schema names are unique: no documented class shares its name with another (the second would silently replace the first)', async () => {
+    const names = new Map<string, string[]>();
+    for (const file of readdirSync('libs', { recursive: true }) as string[]) {
+      if (!file.endsWith('.ts') || file.endsWith('.spec.ts')) continue;
+      const text = readFileSync(join('libs', file), 'utf8');
+      if (!text.includes("from '@nestjs/swagger'")) continue;
+      for (const m of text.matchAll(/^export class (\w+)/gm)) names.set(m[1], [...(names.get(m[1]) ?? []), file]);
+    }
+    expect([...names].filter(([, files]) => files.length > 1)).toEqual([]);
+    // The matching routes document their items (the console's client is generated from this).
+    const doc = (await t.http().get('/docs-json')).body;
+    expect(Object.keys(doc.components.schemas.MatchItemView.properties)).toEqual(['enterprise', 'score', 'breakdown', 'reasons']);
+    expect(Object.keys(doc.components.schemas.ScoreBreakdownView.properties)).toEqual(['sector', 'location', 'capacity', 'certifications', 'needs', 'trackRecord']);
+    expect(Object.keys(doc.components.schemas.BreakdownView.properties)).toContain('items'); // the monitoring breakdown, intact
   });
 
   it('readiness names a failing dependency with 503', async () => {

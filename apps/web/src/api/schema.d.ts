@@ -2007,6 +2007,77 @@ export interface components {
             /** @description Why; shown to the firm */
             note?: string;
         };
+        MatchedEnterpriseView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example 33.20.01.2001 */
+            regionCode: string;
+            /** @enum {string} */
+            scale: "MIKRO" | "KECIL";
+            /**
+             * @example [
+             *       "10794"
+             *     ]
+             */
+            kbliCodes: string[];
+        };
+        ScoreBreakdownView: {
+            /** @description Deepest shared KBLI level: 5/4/3/2 digits → 1/0.75/0.5/0.25 (weight 0.30) */
+            sector: number;
+            /** @description Same village/district/regency/province as the site → 1/0.8/0.6/0.3 (weight 0.20) */
+            location: number;
+            /** @description Capacity in the required unit and period ÷ required quantity, capped at 1; 1 when nothing is required (weight 0.15) */
+            capacity: number;
+            /** @description Share of the preferred certificates held and valid today; 1 when none is preferred (weight 0.10) */
+            certifications: number;
+            /** @description Share of the firm’s diagnosed needs the support answers; 0.5 when none (weight 0.15) */
+            needs: number;
+            /** @description Agreements completed vs terminated, confirmed coaching; 0.5 for newcomers (weight 0.10) */
+            trackRecord: number;
+        };
+        MatchItemView: {
+            enterprise: components["schemas"]["MatchedEnterpriseView"];
+            /** @description 0–100, two decimals: 100 × Σ weight × part */
+            score: number;
+            breakdown: components["schemas"]["ScoreBreakdownView"];
+            /** @description Short sentences, Indonesian or English by Accept-Language */
+            reasons: string[];
+        };
+        MatchPageView: {
+            /** @description Best first; ties by id */
+            items: components["schemas"]["MatchItemView"][];
+            nextCursor: string | null;
+        };
+        RecommendedOpportunityView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            pattern: "INTI_PLASMA" | "SUBCONTRACT";
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string;
+            kbliCodes: string[];
+            /** @description The site (the partner’s region when the opportunity names none) */
+            siteRegionCode: string;
+            slots: number;
+            /** Format: date-time */
+            closesAt: string | null;
+        };
+        RecommendationItemView: {
+            opportunity: components["schemas"]["RecommendedOpportunityView"];
+            /** @description 0–100, two decimals: 100 × Σ weight × part */
+            score: number;
+            breakdown: components["schemas"]["ScoreBreakdownView"];
+            /** @description Short sentences, Indonesian or English by Accept-Language */
+            reasons: string[];
+        };
+        RecommendationPageView: {
+            /** @description Best first; ties by id */
+            items: components["schemas"]["RecommendationItemView"][];
+            nextCursor: string | null;
+        };
         ObligationEvidenceDto: {
             /** @description The version you read; a stale one gets 409 */
             version?: number;
@@ -4752,12 +4823,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: [{ enterprise: { id, name, regionCode, scale, kbliCodes }, score, breakdown, reasons }], nextCursor } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MatchPageView"];
+                };
             };
             /** @description Missing, expired or invalid access token (problem details) */
             401: {
@@ -4801,12 +4873,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: [{ opportunity, score, breakdown, reasons }], nextCursor } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecommendationPageView"];
+                };
             };
             /** @description Missing, expired or invalid access token (problem details) */
             401: {

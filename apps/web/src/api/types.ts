@@ -2,7 +2,7 @@
  * Response shapes. Where the OpenAPI document has a schema, the type comes from the generated
  * `schema.d.ts` (so a contract change breaks the build). The types written by hand below are for
  * routes whose OpenAPI response has only a description today (auth, reference, organisations,
- * matching, and the `{ items, nextCursor }` page wrapper); they follow api.md and the API's source.
+ * and the `{ items, nextCursor }` page wrapper); they follow api.md and the API's source.
  */
 import type { components } from './schema';
 
@@ -136,38 +136,9 @@ export interface Kbli {
   description: string;
 }
 
-export interface Breakdown {
-  sector: number;
-  location: number;
-  capacity: number;
-  certifications: number;
-  needs: number;
-  trackRecord: number;
-}
-
-export interface MatchItem {
-  enterprise: { id: string; name: string; regionCode: string; scale: string; kbliCodes: string[] };
-  score: number;
-  breakdown: Breakdown;
-  reasons: string[];
-}
-
-export interface RecommendationItem {
-  opportunity: {
-    id: string;
-    title: string;
-    pattern: Pattern;
-    partnerId: string;
-    partnerName: string;
-    kbliCodes: string[];
-    siteRegionCode: string;
-    slots: number;
-    closesAt: string | null;
-  };
-  score: number;
-  breakdown: Breakdown;
-  reasons: string[];
-}
+export type Breakdown = S['ScoreBreakdownView'];
+export type MatchItem = S['MatchItemView'];
+export type RecommendationItem = S['RecommendationItemView'];
 
 export interface AuditVerify {
   valid: boolean;
