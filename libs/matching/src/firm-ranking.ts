@@ -274,11 +274,13 @@ async function scoreSmallCandidateSet(
 }
 
 /**
- * Scores of the given firms for each of the given opportunities (one statement, set-based), with
- * the hard filters applied: a firm that fails one has no row. Used by the match cache's refresh.
+ * SQL scoring (firm × opportunity) pairs set-based, with the hard filters applied: a pair that fails
+ * one has no row. The caller chooses the firms (a condition on `f`) and the opportunities (on `op`);
+ * each opportunity's side (prefixes, site path, distinct certificates, answered needs) is computed
+ * once. Rows: opportunity_id, id (the firm), the score columns. Used by the recommendations, the
+ * match cache's refresh and tests.
  */
-export async function scoreFirmsForOpportunities(db: Queryable, firmIds: string[], opportunityIds: string[], today: string): Promise<(ScoredRow & { opportunity_id: string })[]> {
-  if (!firmIds.length || !opportunityIds.length) return [];
+export function pairScoresSql(x: { firms: string; opportunities: string; today: string }): string {
   const lateral = partsLateral({
     prefixes: 'o.prefixes',
     sitePath: 'o.site_path',
@@ -287,23 +289,26 @@ export async function scoreFirmsForOpportunities(db: Queryable, firmIds: string[
     reqPeriod: 'o.required_period',
     preferred: 'o.preferred',
     answered: 'o.answered',
-    today: '$3::date',
+    today: x.today,
   });
-  return db.query(
-    `WITH o AS MATERIALIZED (
+  return `WITH o AS MATERIALIZED (
        SELECT op.id, op.kbli_divisions, op.region_codes, op.required_quantity, op.required_unit, op.required_period,
               ARRAY(SELECT DISTINCT unnest(op.required_certifications)) AS required,
               ARRAY(SELECT DISTINCT unnest(op.preferred_certifications)) AS preferred,
               ${answeredNeedsSql('op.pattern', 'op.support_offered')} AS answered,
               jalin_kbli_prefixes(op.kbli_codes) AS prefixes,
               jalin_region_path(coalesce(op.site_region_code, pr.region_code)) AS site_path
-       FROM opportunity op JOIN organization pr ON pr.id = op.partner_id WHERE op.id = ANY($2::uuid[]))
+       FROM opportunity op JOIN organization pr ON pr.id = op.partner_id WHERE ${x.opportunities})
      SELECT o.id AS opportunity_id, f.id, ${SCORE_COLS}
      FROM organization f JOIN o ON o.kbli_divisions && f.kbli_divisions
      CROSS JOIN LATERAL (${lateral}) s
-     WHERE f.id = ANY($1::uuid[]) AND f.kind = 'enterprise' AND f.scale IN ('MIKRO', 'KECIL')
+     WHERE ${x.firms} AND f.kind = 'enterprise' AND f.scale IN ('MIKRO', 'KECIL')
        AND (cardinality(o.region_codes) = 0 OR o.region_codes && f.region_path)
-       AND ${holdsRequiredSql('o.required', '$3::date')}`,
-    [firmIds, opportunityIds, today],
-  );
+       AND ${holdsRequiredSql('o.required', x.today)}`;
+}
+
+/** Scores of the given firms for each of the given opportunities (pairScoresSql by ids). */
+export async function scoreFirmsForOpportunities(db: Queryable, firmIds: string[], opportunityIds: string[], today: string): Promise<(ScoredRow & { opportunity_id: string })[]> {
+  if (!firmIds.length || !opportunityIds.length) return [];
+  return db.query(pairScoresSql({ firms: 'f.id = ANY($1::uuid[])', opportunities: 'op.id = ANY($2::uuid[])', today: '$3::date' }), [firmIds, opportunityIds, today]);
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { loadEnv, sqlParams } from '@jalin/core';
-import { type Cursor, jakartaToday, loadOpportunities, type OppRow, type Queryable, rankFirms, type RankedRow, SCORE_COLS, scoreFirmsForOpportunities, scoringForOpportunity, type ScoredRow } from './firm-ranking.js';
+import { type Cursor, jakartaToday, loadOpportunities, type OppRow, type Queryable, pairScoresSql, rankFirms, type RankedRow, SCORE_COLS, scoringForOpportunity, type ScoredRow } from './firm-ranking.js';
 import {
   LEVEL_BY_CODE_LENGTH,
   LOCATION_BY_LEVEL,
@@ -271,14 +271,14 @@ export class MatchCache {
   private async rescore(m: Queryable, firmIds: string[], today: string): Promise<void> {
     if (!firmIds.length) return;
     await m.query(`DELETE FROM match_cache_entry WHERE firm_id = ANY($1::uuid[])`, [firmIds]);
-    const caches: { opportunity_id: string }[] = await m.query(`SELECT opportunity_id FROM match_cache`);
-    const scored = await scoreFirmsForOpportunities(m, firmIds, caches.map((c) => c.opportunity_id), today);
-    if (!scored.length) return;
+    // Scored and kept in one statement: nothing travels through Node.
     await m.query(
       `INSERT INTO match_cache_entry (${ENTRY_COLS})
-       SELECT x.* FROM ${UNNEST_ENTRIES} JOIN match_cache c ON c.opportunity_id = x.opportunity_id
-       WHERE c.boundary_score IS NULL OR x.score > c.boundary_score OR (x.score = c.boundary_score AND x.firm_id <= c.boundary_id)`,
-      entryArrays(scored),
+       SELECT x.opportunity_id, x.id, x.score, x.sector_digits, x.loc_len, x.sector, x.location, x.capacity, x.certifications, x.needs, x.track_record
+       FROM (${pairScoresSql({ firms: 'f.id = ANY($1::uuid[])', opportunities: 'op.id IN (SELECT opportunity_id FROM match_cache)', today: '$2::date' })}) x
+       JOIN match_cache c ON c.opportunity_id = x.opportunity_id
+       WHERE c.boundary_score IS NULL OR x.score > c.boundary_score OR (x.score = c.boundary_score AND x.id <= c.boundary_id)`,
+      [firmIds, today],
     );
   }
 

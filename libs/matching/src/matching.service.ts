@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type Actor, decodeCursor, encodeCursor, loadEnv, notFound, type Page, Role } from '@jalin/core';
 import { MatchCache } from './match-cache.js';
-import { answeredNeedsSql, holdsRequiredSql, partsLateral } from './match-sql.js';
-import { type Cursor, jakartaToday, loadOpportunities, type OppRow, rankFirms, SCORE_COLS, type ScoredRow, toBreakdown } from './firm-ranking.js';
+import { type Cursor, jakartaToday, loadOpportunities, type OppRow, pairScoresSql, rankFirms, type ScoredRow, toBreakdown } from './firm-ranking.js';
 import { explain, type Locale } from './reasons.js';
 import { type Breakdown, kbliPrefixes, type Pattern, type Period, regionPath } from './scoring.js';
 
@@ -97,49 +96,28 @@ export class MatchingService {
     const limit = q.limit ?? 20;
     const cur = decodeCursor(q.cursor, 2) as [number, string] | null;
     const today = jakartaToday();
-    const params: unknown[] = [enterpriseId, today];
-    const p = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    const lateral = partsLateral({
-      prefixes: 'jalin_kbli_prefixes(op.kbli_codes)',
-      sitePath: 'jalin_region_path(coalesce(op.site_region_code, (SELECT pr.region_code FROM organization pr WHERE pr.id = op.partner_id)))',
-      reqQuantity: 'op.required_quantity',
-      reqUnit: 'op.required_unit',
-      reqPeriod: 'op.required_period',
-      preferred: 'ARRAY(SELECT DISTINCT unnest(op.preferred_certifications))',
-      answered: answeredNeedsSql('op.pattern', 'op.support_offered'),
+    // OPEN opportunities sharing a division with the firm (the partial GIN index), scored set-based.
+    const pairs = pairScoresSql({
+      firms: 'f.id = $1',
+      opportunities: `op.status = 'OPEN' AND (op.closes_at IS NULL OR op.closes_at > now())
+        AND op.kbli_divisions && (SELECT e.kbli_divisions FROM organization e WHERE e.id = $1)`,
       today: '$2::date',
     });
-    const where = [
-      `op.status = 'OPEN'`,
-      `(op.closes_at IS NULL OR op.closes_at > now())`,
-      `op.kbli_divisions && f.kbli_divisions`,
-      `(cardinality(op.region_codes) = 0 OR op.region_codes && f.region_path)`,
-      `f.scale IN ('MIKRO', 'KECIL')`,
-      holdsRequiredSql('op.required_certifications', '$2::date'),
-    ];
-    if (cur) where.push(`(s.score < ${p(cur[0])}::numeric OR (s.score = $${params.length}::numeric AND op.id > ${p(cur[1])}::uuid))`);
-    const rows: (ScoredRow & OppRow & { opp_id: string })[] = await this.ds.query(
-      `SELECT op.id AS opp_id, ${SCORE_COLS}
-       FROM (SELECT * FROM organization WHERE id = $1 AND kind = 'enterprise') f
-       JOIN opportunity op ON op.kbli_divisions && f.kbli_divisions AND op.status = 'OPEN'
-       CROSS JOIN LATERAL (${lateral}) s
-       WHERE ${where.join(' AND ')}
-       ORDER BY s.score DESC, op.id ASC LIMIT ${limit + 1}`,
-      params,
+    const after = cur ? `WHERE x.score < $3::numeric OR (x.score = $3::numeric AND x.opportunity_id > $4::uuid)` : '';
+    const rows: (ScoredRow & { opportunity_id: string })[] = await this.ds.query(
+      `SELECT x.* FROM (${pairs}) x ${after} ORDER BY x.score DESC, x.opportunity_id ASC LIMIT ${limit + 1}`,
+      cur ? [enterpriseId, today, cur[0], cur[1]] : [enterpriseId, today],
     );
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
-    const opps = await this.loadOpportunities(page.map((r) => r.opp_id));
+    const opps = await this.loadOpportunities(page.map((r) => r.opportunity_id));
     const names = await this.names(
       [...opps.values()].flatMap((o) => o.kbli_codes),
       firm.kbli_codes,
       [...new Set([...opps.values()].flatMap((o) => regionPath(o.site_region_code)))],
     );
     const items = page.map((r): RecommendationItem => {
-      const op = opps.get(r.opp_id)!;
+      const op = opps.get(r.opportunity_id)!;
       const breakdown = toBreakdown(r);
       return {
         opportunity: {
@@ -152,7 +130,7 @@ export class MatchingService {
       };
     });
     const last = page[page.length - 1];
-    return { items, nextCursor: more ? encodeCursor([Number(last.score), last.opp_id]) : null };
+    return { items, nextCursor: more ? encodeCursor([Number(last.score), last.opportunity_id]) : null };
   }
 
   private async loadOpportunity(id: string): Promise<OppRow | null> {
