@@ -133,4 +133,43 @@ describe('audit trail', () => {
     const next = await t.http().get(`/api/v1/audit?limit=5&cursor=${all.body.nextCursor}`).set(bearer(officer));
     expect(Number(next.body.items[0].id)).toBeLessThan(Number(all.body.items[4].id));
   });
+
+  it('limits an officer of some provinces to the records of organisations there, and to entities with a party there', async () => {
+    const jateng = await f.enterprise();
+    const jatim = await f.enterprise({ regionCode: '35.78' });
+    const partnerJatim = await f.partner();
+    const officer = await f.ministry(['33']);
+    const nationwide = await f.ministry();
+    const orgsSeen = async (s: Session) => {
+      const seen = new Set<string | null>();
+      for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+        const res: { status: number; body: { items: { organizationId: string | null }[]; nextCursor: string | null } } = await t.http().get(`/api/v1/audit?limit=100${cursor ? `&cursor=${cursor}` : ''}`).set(bearer(s));
+        expect(res.status).toBe(200);
+        for (const i of res.body.items as { organizationId: string | null }[]) seen.add(i.organizationId);
+        cursor = res.body.nextCursor;
+      }
+      return seen;
+    };
+    const limited = await orgsSeen(officer);
+    expect(limited.has(jateng.organization!.id)).toBe(true);
+    expect(limited.has(jatim.organization!.id)).toBe(false);
+    expect(limited.has(partnerJatim.organization!.id)).toBe(false);
+    expect(limited.has(null)).toBe(false);
+    const all = await orgsSeen(nationwide);
+    expect(all.has(jatim.organization!.id)).toBe(true);
+    expect(all.has(null)).toBe(true);
+
+    const trail = (s: Session, id: string) => t.http().get(`/api/v1/audit?entityType=organization&entityId=${id}`).set(bearer(s));
+    expect((await trail(officer, jateng.organization!.id)).status).toBe(200);
+    const outside = await trail(officer, jatim.organization!.id);
+    expect(outside.status).toBe(404);
+    expect(outside.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect((await trail(nationwide, jatim.organization!.id)).body.items.length).toBeGreaterThan(0);
+    // An opportunity of the Jatim partner: no party in Jawa Tengah → not found for the Jateng officer.
+    const opp = await t.http().post('/api/v1/opportunities').set(bearer(partnerJatim))
+      .send({ pattern: 'SUBCONTRACT', title: 'Kerupuk', kbliCodes: ['10794'], slots: 1, supportOffered: ['PRODUCTION_WORK'] });
+    expect(opp.status).toBe(201);
+    expect((await t.http().get(`/api/v1/audit?entityType=opportunity&entityId=${opp.body.id}`).set(bearer(officer))).status).toBe(404);
+    expect((await t.http().get(`/api/v1/audit?entityType=opportunity&entityId=${opp.body.id}`).set(bearer(nationwide))).status).toBe(200);
+  });
 });

@@ -42,7 +42,10 @@ export class AuditController {
   @Authenticated()
   @ApiOperation({
     summary: 'Who did what, when, with the before/after difference',
-    description: 'MINISTRY and ADMIN read every record; the parties to an entity read its trail (entityType and entityId required).',
+    description:
+      'ADMIN and a nationwide MINISTRY officer read every record; an officer limited to provinces reads the records concerning '
+      + 'organisations there, and the whole trail of an entity one of whose parties lies there (another entity is 404); the '
+      + 'parties to an entity read its trail (entityType and entityId required).',
   })
   async list(@CurrentActor() actor: Actor, @Query() q: AuditQuery): Promise<Page<Record<string, unknown>>> {
     const params: unknown[] = [];
@@ -54,6 +57,20 @@ export class AuditController {
       const sql = PARTIES_SQL[q.entityType];
       const parties: { org: string }[] = sql ? await this.ds.query(sql, [q.entityId]) : [];
       if (!parties.some((p) => p.org === actor.organizationId)) throw notFound(q.entityType);
+    }
+    if (actor.role === Role.MINISTRY && actor.provinceCodes.length) {
+      // The same scope as every other partnership record (tenancy.ts): a party lies in the officer's provinces.
+      const parties = q.entityType && q.entityId ? PARTIES_SQL[q.entityType] : undefined;
+      const inScope = parties
+        ? (await this.ds.query(
+          `SELECT EXISTS (SELECT 1 FROM (${parties}) p JOIN organization o ON o.id = p.org WHERE o.province_code = ANY($2::text[])) AS ok`,
+          [q.entityId, actor.provinceCodes],
+        ))[0].ok
+        : false;
+      if (parties && !inScope) throw notFound(q.entityType!);
+      if (!parties) {
+        where.push(`organization_id IN (SELECT id FROM organization WHERE province_code = ANY($${params.push(actor.provinceCodes)}::text[]))`);
+      }
     }
     if (q.entityType) where.push(`entity_type = $${params.push(q.entityType)}`);
     if (q.entityId) where.push(`entity_id = $${params.push(q.entityId)}`);
