@@ -486,6 +486,65 @@ describe('agreements', () => {
       expect((await post(firm, `/agreements/${a.id}/sign`)).status).toBe(409);
     });
 
+    it('the proposing party withdraws its amendment before both have signed; the terms in force stay', async () => {
+      const a = await ag.active(parties());
+      const before = (await get(partner, a.id)).body;
+      expect((await post(partner, `/agreements/${a.id}/amendments`, agreementBody(undefined, { title: 'Perubahan', reason: 'Perpanjangan' }))).status).toBe(201);
+      expect((await post(partner, `/agreements/${a.id}/sign`)).status).toBe(201); // the proposer signed already: still withdrawable
+      const url = `/agreements/${a.id}/amendments/2/withdraw`;
+      const notProposer = await post(firm, url, { reason: 'Bukan usulan kami' });
+      expect(notProposer.status).toBe(409);
+      expect(notProposer.body.detail).toMatch(/decline/);
+      const noReason = await post(partner, url, {});
+      expect(noReason.status).toBe(400);
+      expect(new Set(noReason.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['reason']));
+      expect((await post(otherPartner, url, { reason: 'Bukan milik kami' })).status).toBe(404);
+      expect((await post(officer, url, { reason: 'Petugas' })).status).toBe(403);
+      expect((await post(partner, url, { reason: 'Basi', version: 1 })).status).toBe(409); // stale
+      expect((await get(partner, a.id)).body.pendingAmendmentVersion).toBe(2); // nothing written by the refusals
+
+      const res = await post(partner, url, { reason: 'Perpanjangan belum diperlukan' });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: 'ACTIVE', termsVersion: 1, title: before.title, pendingAmendment: null, pendingAmendmentVersion: null });
+      expect(res.body.versions.map((v: { status: string }) => v.status)).toEqual(['IN_FORCE', 'WITHDRAWN']);
+      expect(res.body.versions[1]).toMatchObject({
+        closedBy: partner.organization!.id, closedByParty: 'partner', closeReason: 'Perpanjangan belum diperlukan', closedAt: expect.any(String),
+        signatures: [expect.objectContaining({ party: 'partner' })],
+      });
+      expect(res.body.commitments).toEqual(before.commitments);
+      expect(await kinds(firm, a.id)).toContain('AMENDMENT_WITHDRAWN');
+      expect(await audits(a.id, 'agreement.amendment-withdraw')).toBe(1);
+      expect((await post(firm, `/agreements/${a.id}/sign`)).status).toBe(409); // nothing awaits signatures
+      expect((await post(partner, url, { reason: 'Lagi' })).status).toBe(409); // already withdrawn
+      // the way is clear for another proposal, version 3
+      const next = await post(firm, `/agreements/${a.id}/amendments`, agreementBody(undefined, { reason: 'Tambah pelatihan' }));
+      expect(next.status).toBe(201);
+      expect(next.body.termsVersion).toBe(3);
+    });
+
+    it('the other party declines an amendment; unknown or malformed versions are 404', async () => {
+      const a = await ag.active(parties());
+      const reports = await obligations(a.id);
+      expect((await post(partner, `/agreements/${a.id}/amendments`, agreementBody(undefined, { reason: 'Harga bahan baku naik' }))).status).toBe(201);
+      for (const v of ['1', '3', 'abc', '0', '99999999999']) {
+        const r = await post(firm, `/agreements/${a.id}/amendments/${v}/decline`, { reason: 'Tidak setuju' });
+        expect({ v, status: r.status }).toEqual({ v, status: 404 });
+      }
+      const own = await post(partner, `/agreements/${a.id}/amendments/2/decline`, { reason: 'Tidak setuju' });
+      expect(own.status).toBe(409);
+      expect(own.body.detail).toMatch(/withdraw it instead/);
+      const res = await post(firm, `/agreements/${a.id}/amendments/2/decline`, { reason: 'Harga lama masih berlaku' });
+      expect(res.status).toBe(200);
+      expect(res.body.versions.map((v: { status: string }) => v.status)).toEqual(['IN_FORCE', 'DECLINED']);
+      expect(res.body.versions[1]).toMatchObject({ closedByParty: 'enterprise', closeReason: 'Harga lama masih berlaku' });
+      expect(await kinds(partner, a.id)).toContain('AMENDMENT_DECLINED');
+      expect(await audits(a.id, 'agreement.amendment-decline')).toBe(1);
+      expect(await obligations(a.id)).toBe(reports);
+      const again = await post(firm, `/agreements/${a.id}/amendments/2/decline`, { reason: 'Lagi' });
+      expect(again.status).toBe(409);
+      expect(again.body).toMatchObject({ termsStatus: 'DECLINED' });
+    });
+
     it('no amendments before the agreement is ACTIVE', async () => {
       const a = await ag.submitted(parties());
       const res = await post(partner, `/agreements/${a.id}/amendments`, agreementBody(undefined, { reason: 'Ubah' }));

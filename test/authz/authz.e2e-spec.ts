@@ -1,7 +1,7 @@
 import { bearer, factory, type Session } from '../support/factory.js';
 import { opportunities } from '../support/opportunities.js';
 import { agreements } from '../support/agreements.js';
-import { sessionBody } from './matrix.js';
+import { amendmentBody, sessionBody } from './matrix.js';
 import { listRoutes } from '../support/routes.js';
 import { monitoringFixtures } from '../support/monitoring-cases.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -36,6 +36,12 @@ describe('authorization matrix', () => {
     const acceptedApplication = await ag.accepted(partnerA, enterpriseA);
     const [draftAgreement, submittableAgreement, signableAgreement] = [await ag.draft(pair), await ag.draft(pair), await ag.submitted(pair)];
     const [activeAgreement, amendableAgreement, terminableAgreement] = [await ag.active(pair), await ag.active(pair), await ag.active(pair)];
+    // two agreements with an amendment (version 2) the partner proposed: one to withdraw, one to decline
+    const [withdrawableAmendment, declinableAmendment] = [await ag.active(pair), await ag.active(pair)];
+    for (const a of [withdrawableAmendment, declinableAmendment]) {
+      const res = await t.http().post(`/api/v1/agreements/${a.id}/amendments`).set(bearer(partnerA)).send({ ...amendmentBody(), reason: 'Tambah volume' });
+      expect(res.status).toBe(201);
+    }
     const obligations: { id: string; type: string; period_start: string; period_end: string }[] = await t.ds.query(
       `SELECT id, type, to_char(period_start, 'YYYY-MM-DD') AS period_start, to_char(period_end, 'YYYY-MM-DD') AS period_end
        FROM obligation WHERE agreement_id = $1 AND type = 'PROGRESS_REPORT' ORDER BY period_end`,
@@ -88,6 +94,8 @@ describe('authorization matrix', () => {
       activeAgreement: activeAgreement.id,
       amendableAgreement: amendableAgreement.id,
       terminableAgreement: terminableAgreement.id,
+      withdrawableAmendment: withdrawableAmendment.id,
+      declinableAmendment: declinableAmendment.id,
       periodStart: firstReport.period_start,
       periodEnd: firstReport.period_end,
       reportObligation: firstReport.id,

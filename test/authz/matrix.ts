@@ -55,6 +55,9 @@ export interface MatrixContext {
   activeAgreement: string;
   amendableAgreement: string;
   terminableAgreement: string;
+  /** Agreements with an amendment (version 2) partnerA proposed, awaiting signatures. */
+  withdrawableAmendment: string;
+  declinableAmendment: string;
   /** the first reporting period's end of activeAgreement, and its PROGRESS_REPORT obligation */
   periodStart: string;
   periodEnd: string;
@@ -234,6 +237,18 @@ export const MATRIX: MatrixRow[] = [
     body: () => ({ ...amendmentBody(), reason: 'Tambah pelatihan' }),
     // one pending amendment at a time: the partner's proposal after the firm's is a conflict
     expect: only({ enterpriseA: 201, enterpriseB: 404, partnerA: 409, partnerB: 404 }),
+  },
+  {
+    method: 'POST', route: '/api/v1/agreements/:id/amendments/:termsVersion/withdraw', url: (c) => `/api/v1/agreements/${c.withdrawableAmendment}/amendments/2/withdraw`,
+    body: () => ({ reason: 'Volume tetap' }),
+    // the small firm did not propose it (it declines instead); the partner that did withdraws it
+    expect: only({ enterpriseA: 409, enterpriseB: 404, partnerA: 200, partnerB: 404 }),
+  },
+  {
+    method: 'POST', route: '/api/v1/agreements/:id/amendments/:termsVersion/decline', url: (c) => `/api/v1/agreements/${c.declinableAmendment}/amendments/2/decline`,
+    body: () => ({ reason: 'Kapasitas belum cukup' }),
+    // the small firm declines the partner's proposal; after that nothing awaits signatures
+    expect: only({ enterpriseA: 200, enterpriseB: 404, partnerA: 409, partnerB: 404 }),
   },
   // the agreement runs until its end date: completing it now is a conflict, but the route lets the partner try
   { method: 'POST', route: '/api/v1/agreements/:id/complete', url: (c) => `/api/v1/agreements/${c.activeAgreement}/complete`, body: () => ({}), expect: only({ partnerA: 409, partnerB: 404 }) },

@@ -12,10 +12,11 @@ import {
 import { AgreementNoticeKind } from './agreement.notices.js';
 import { AgreementStore, auditState, otherParty, termsFrom } from './agreement.store.js';
 import { assertTerms } from './agreements.service.js';
-import { type AgreementAction, agreementTransition, mayTake, type Party } from './domain/agreement.lifecycle.js';
+import { type AgreementAction, agreementTransition, mayTake, type Party, TERMS_TRANSITIONS } from './domain/agreement.lifecycle.js';
 import type { AgreementView, TermsVersionView } from './dto/agreement-view.dto.js';
-import { ProposeAmendmentDto, TerminateDto } from './dto/agreement.dto.js';
+import { CloseAmendmentDto, ProposeAmendmentDto, TerminateDto } from './dto/agreement.dto.js';
 import type { Agreement } from './entities/agreement.entity.js';
+import { AgreementTerms } from './entities/agreement-terms.entity.js';
 
 /**
  * The agreement lifecycle (domain/agreement.lifecycle.ts): submission, signatures, activation,
@@ -148,6 +149,51 @@ export class AgreementLifecycleService {
       });
       await this.record(m, actor, 'agreement.amend', a, before, auditState(a, { pendingAmendment: { termsVersion: version, reason: dto.reason, ...terms } }));
       return this.store.termsVersionView(m, a, version);
+    });
+  }
+
+  /**
+   * A pending amendment ends unsigned: the party that proposed it withdraws it (WITHDRAWN), the other
+   * party declines it (DECLINED). The terms in force stay as they were; its signatures stay on
+   * record; the other party is told, with the reason. Either party may then propose another.
+   */
+  async closeAmendment(actor: Actor, id: string, termsVersion: number, how: 'withdraw' | 'decline', dto: CloseAmendmentDto): Promise<AgreementView> {
+    const action: AgreementAction = how === 'withdraw' ? 'withdrawAmendment' : 'declineAmendment';
+    return this.ds.transaction(async (m) => {
+      const { a, party } = await this.lock(m, actor, id, dto.version, action);
+      const t = termsVersion > 1 ? await m.findOne(AgreementTerms, { where: { agreementId: a.id, termsVersion } }) : null;
+      if (!t) throw notFound('Amendment');
+      agreementTransition(action, a.status);
+      if (t.status !== 'AWAITING_SIGNATURES') {
+        throw new DomainError(ErrorCode.INVALID_TRANSITION, `Amendment version ${termsVersion} is ${t.status}; only one awaiting signatures can be ${how === 'withdraw' ? 'withdrawn' : 'declined'}`, {
+          termsVersion,
+          termsStatus: t.status,
+          action,
+        });
+      }
+      const proposedByUs = t.proposedBy === actor.organizationId;
+      if (how === 'withdraw' && !proposedByUs) {
+        throw conflict('Only the party that proposed an amendment withdraws it; the other party declines it (POST …/decline)', { termsVersion, action });
+      }
+      if (how === 'decline' && proposedByUs) {
+        throw conflict('Your organisation proposed this amendment: withdraw it instead (POST …/withdraw)', { termsVersion, action });
+      }
+      const before = auditState(a, { pendingAmendment: { termsVersion, status: t.status } });
+      const to = TERMS_TRANSITIONS[how].to;
+      await m.query(
+        `UPDATE agreement_terms SET status = $3, closed_at = now(), closed_by = $4, closed_by_user = $5, close_reason = $6
+          WHERE agreement_id = $1 AND terms_version = $2 AND status = 'AWAITING_SIGNATURES'`,
+        [a.id, termsVersion, to, actor.organizationId, actor.userId, dto.reason],
+      );
+      await this.store.write(m, a, {});
+      await this.store.notify(
+        m, a, otherParty(a, party),
+        how === 'withdraw' ? AgreementNoticeKind.AMENDMENT_WITHDRAWN : AgreementNoticeKind.AMENDMENT_DECLINED,
+        actor.organizationId,
+        { termsVersion, reason: dto.reason },
+      );
+      await this.record(m, actor, `agreement.amendment-${how}`, a, before, auditState(a, { pendingAmendment: null, closedAmendment: { termsVersion, status: to, reason: dto.reason } }));
+      return this.store.view(m, a.id);
     });
   }
 

@@ -7,6 +7,8 @@ export enum AgreementNoticeKind {
   AGREEMENT_ACTIVATED = 'AGREEMENT_ACTIVATED',
   AMENDMENT_PROPOSED = 'AMENDMENT_PROPOSED',
   AMENDMENT_IN_FORCE = 'AMENDMENT_IN_FORCE',
+  AMENDMENT_WITHDRAWN = 'AMENDMENT_WITHDRAWN',
+  AMENDMENT_DECLINED = 'AMENDMENT_DECLINED',
   AGREEMENT_COMPLETED = 'AGREEMENT_COMPLETED',
   AGREEMENT_TERMINATED = 'AGREEMENT_TERMINATED',
   COMMITMENT_CONFIRMED = 'COMMITMENT_CONFIRMED',
@@ -51,6 +53,14 @@ const TEXT: Record<AgreementNoticeKind, (c: AgreementNoticeContext) => { title: 
   AMENDMENT_IN_FORCE: (c) => ({
     title: `Perubahan perjanjian ${c.number} berlaku`,
     body: `Perubahan versi ${c.termsVersion} atas perjanjian ${q(c.title)} telah ditandatangani kedua pihak dan kini berlaku.`,
+  }),
+  AMENDMENT_WITHDRAWN: (c) => ({
+    title: `Usulan perubahan perjanjian ${c.number} ditarik`,
+    body: withReason(`${c.actorName} menarik usulan perubahan (versi ${c.termsVersion}) atas perjanjian ${q(c.title)}. Ketentuan yang berlaku tidak berubah.`, 'Alasan', c.reason),
+  }),
+  AMENDMENT_DECLINED: (c) => ({
+    title: `Usulan perubahan perjanjian ${c.number} ditolak`,
+    body: withReason(`${c.actorName} menolak usulan perubahan (versi ${c.termsVersion}) atas perjanjian ${q(c.title)}. Ketentuan yang berlaku tidak berubah.`, 'Alasan', c.reason),
   }),
   AGREEMENT_COMPLETED: (c) => ({
     title: `Perjanjian ${c.number} selesai`,

@@ -8,12 +8,12 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { type Actor, Authenticated, CurrentActor, IdempotencyInterceptor, IdParam, type Page, Role } from '@jalin/core';
+import { type Actor, Authenticated, CurrentActor, IdempotencyInterceptor, IdParam, IntParam, type Page, Role } from '@jalin/core';
 import { TransitionDto } from '@jalin/opportunities';
 import { AgreementLifecycleService } from './agreement-lifecycle.service.js';
 import { AgreementsService } from './agreements.service.js';
 import { AgreementSummaryView, AgreementView, TermsVersionView } from './dto/agreement-view.dto.js';
-import { AgreementListQuery, CreateAgreementDto, ProposeAmendmentDto, TerminateDto, UpdateAgreementDto } from './dto/agreement.dto.js';
+import { AgreementListQuery, CloseAmendmentDto, CreateAgreementDto, ProposeAmendmentDto, TerminateDto, UpdateAgreementDto } from './dto/agreement.dto.js';
 
 const NOT_YOURS = 'No such agreement, or not one of yours';
 const PARTIES = [Role.PARTNER, Role.ENTERPRISE];
@@ -108,6 +108,42 @@ export class AgreementsController {
   @ApiConflictResponse({ description: 'The agreement is not ACTIVE, another amendment awaits signatures, or a stale version' })
   amend(@CurrentActor() actor: Actor, @IdParam('Agreement') id: string, @Body() dto: ProposeAmendmentDto): Promise<TermsVersionView> {
     return this.lifecycle.amend(actor, id, dto);
+  }
+
+  @Post(':id/amendments/:termsVersion/withdraw')
+  @Authenticated({ roles: PARTIES })
+  @UseInterceptors(IdempotencyInterceptor)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw the amendment your party proposed, with a reason, before both parties have signed it: it becomes WITHDRAWN and the terms in force stay as they were' })
+  @ApiOkResponse({ type: AgreementView })
+  @ApiBadRequestResponse({ description: 'No reason, or a malformed version' })
+  @ApiNotFoundResponse({ description: `${NOT_YOURS}; or no such amendment` })
+  @ApiConflictResponse({ description: 'The amendment no longer awaits signatures (in force, withdrawn or declined), the other party proposed it (decline it instead), or a stale version' })
+  withdrawAmendment(
+    @CurrentActor() actor: Actor,
+    @IdParam('Agreement') id: string,
+    @IntParam('Amendment', 'termsVersion') termsVersion: number,
+    @Body() dto: CloseAmendmentDto,
+  ): Promise<AgreementView> {
+    return this.lifecycle.closeAmendment(actor, id, termsVersion, 'withdraw', dto);
+  }
+
+  @Post(':id/amendments/:termsVersion/decline')
+  @Authenticated({ roles: PARTIES })
+  @UseInterceptors(IdempotencyInterceptor)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Decline the amendment the other party proposed, with a reason: it becomes DECLINED and the terms in force stay as they were' })
+  @ApiOkResponse({ type: AgreementView })
+  @ApiBadRequestResponse({ description: 'No reason, or a malformed version' })
+  @ApiNotFoundResponse({ description: `${NOT_YOURS}; or no such amendment` })
+  @ApiConflictResponse({ description: 'The amendment no longer awaits signatures, your party proposed it (withdraw it instead), or a stale version' })
+  declineAmendment(
+    @CurrentActor() actor: Actor,
+    @IdParam('Agreement') id: string,
+    @IntParam('Amendment', 'termsVersion') termsVersion: number,
+    @Body() dto: CloseAmendmentDto,
+  ): Promise<AgreementView> {
+    return this.lifecycle.closeAmendment(actor, id, termsVersion, 'decline', dto);
   }
 
   @Post(':id/complete')

@@ -74,6 +74,10 @@ export function toTermsVersionView(a: Agreement, t: AgreementTerms, signatures: 
     signatures: signatures.filter((s) => s.termsVersion === t.termsVersion).map((s) => toSignatureView(a, s)),
     createdAt: t.createdAt,
     inForceAt: t.inForceAt,
+    closedAt: t.closedAt ?? null,
+    closedBy: t.closedBy ?? null,
+    closedByParty: partyOfOrg(a, t.closedBy ?? null),
+    closeReason: t.closeReason ?? null,
   };
 }
 

@@ -44,7 +44,7 @@ export interface paths {
         };
         /**
          * Who did what, when, with the before/after difference
-         * @description MINISTRY and ADMIN read every record; the parties to an entity read its trail (entityType and entityId required).
+         * @description ADMIN and a nationwide MINISTRY officer read every record; an officer limited to provinces reads the records concerning organisations there, and the whole trail of an entity one of whose parties lies there (another entity is 404); the parties to an entity read its trail (entityType and entityId required).
          */
         get: operations["AuditController_list"];
         put?: never;
@@ -984,6 +984,40 @@ export interface paths {
         put?: never;
         /** Propose new terms (version n+1) for an ACTIVE agreement, with a reason; in force once both parties sign it (POST /agreements/:id/sign) */
         post: operations["AgreementsController_amend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/amendments/{termsVersion}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw the amendment your party proposed, with a reason, before both parties have signed it: it becomes WITHDRAWN and the terms in force stay as they were */
+        post: operations["AgreementsController_withdrawAmendment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/amendments/{termsVersion}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline the amendment the other party proposed, with a reason: it becomes DECLINED and the terms in force stay as they were */
+        post: operations["AgreementsController_declineAmendment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2575,7 +2609,7 @@ export interface components {
             agreementId: string;
             termsVersion: number;
             /** @enum {string} */
-            status: "DRAFT" | "AWAITING_SIGNATURES" | "IN_FORCE" | "SUPERSEDED" | "WITHDRAWN";
+            status: "DRAFT" | "AWAITING_SIGNATURES" | "IN_FORCE" | "SUPERSEDED" | "WITHDRAWN" | "DECLINED";
             title: string;
             /** Format: date */
             startDate: string;
@@ -2597,6 +2631,20 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             inForceAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the amendment was withdrawn or declined
+             */
+            closedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The organisation that withdrew or declined it
+             */
+            closedBy: string | null;
+            /** @enum {string|null} */
+            closedByParty: "partner" | "enterprise" | null;
+            /** @description Why it was withdrawn or declined */
+            closeReason: string | null;
         };
         CommitmentView: {
             /** Format: uuid */
@@ -2746,6 +2794,12 @@ export interface components {
             reason: string;
             /** @description The agreement version you read; a stale one gets 409 */
             version?: number;
+        };
+        CloseAmendmentDto: {
+            /** @description The version you read; a stale one gets 409 */
+            version?: number;
+            /** @example Volume pasokan tetap seperti perjanjian awal */
+            reason: string;
         };
         TerminateDto: {
             /** @description The version you read; a stale one gets 409 */
@@ -6003,6 +6057,128 @@ export interface operations {
                 content?: never;
             };
             /** @description The agreement is not ACTIVE, another amendment awaits signatures, or a stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AgreementsController_withdrawAmendment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                termsVersion: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseAmendmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementView"];
+                };
+            };
+            /** @description No reason, or a malformed version */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid access token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only PARTNER, ENTERPRISE may call this route (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such agreement, or not one of yours; or no such amendment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The amendment no longer awaits signatures (in force, withdrawn or declined), the other party proposed it (decline it instead), or a stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AgreementsController_declineAmendment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                termsVersion: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseAmendmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementView"];
+                };
+            };
+            /** @description No reason, or a malformed version */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid access token (problem details) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only PARTNER, ENTERPRISE may call this route (problem details) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such agreement, or not one of yours; or no such amendment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The amendment no longer awaits signatures, your party proposed it (withdraw it instead), or a stale version */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -19,6 +19,8 @@ describe('agreement lifecycle', () => {
     activate: { AWAITING_SIGNATURES: 'ACTIVE' },
     amend: { ACTIVE: 'ACTIVE' },
     signAmendment: { ACTIVE: 'ACTIVE' },
+    withdrawAmendment: { ACTIVE: 'ACTIVE' },
+    declineAmendment: { ACTIVE: 'ACTIVE' },
     complete: { ACTIVE: 'COMPLETED' },
     terminate: { DRAFT: 'TERMINATED', AWAITING_SIGNATURES: 'TERMINATED', ACTIVE: 'TERMINATED' },
   };
@@ -54,7 +56,7 @@ describe('agreement lifecycle', () => {
     }
   });
 
-  it('the partner drafts, submits and completes; either party signs, amends and terminates', () => {
+  it('the partner drafts, submits and completes; either party signs, amends (proposes, withdraws, declines) and terminates', () => {
     expect(Object.fromEntries(Object.entries(AGREEMENT_TRANSITIONS).map(([a, t]) => [a, [...t.by].sort()]))).toEqual({
       edit: ['partner'],
       submit: ['partner'],
@@ -62,6 +64,8 @@ describe('agreement lifecycle', () => {
       activate: ['enterprise', 'partner'],
       amend: ['enterprise', 'partner'],
       signAmendment: ['enterprise', 'partner'],
+      withdrawAmendment: ['enterprise', 'partner'],
+      declineAmendment: ['enterprise', 'partner'],
       complete: ['partner'],
       terminate: ['enterprise', 'partner'],
     });
@@ -73,12 +77,13 @@ describe('agreement lifecycle', () => {
     expect([...LIVE_AGREEMENT_STATUSES].sort()).toEqual(AGREEMENT_STATUSES.filter((s) => s !== 'TERMINATED').sort());
   });
 
-  it('terms versions: DRAFT → AWAITING_SIGNATURES → IN_FORCE → SUPERSEDED, or WITHDRAWN before they bind', () => {
+  it('terms versions: DRAFT → AWAITING_SIGNATURES → IN_FORCE → SUPERSEDED, or WITHDRAWN / DECLINED before they bind', () => {
     expect(TERMS_TRANSITIONS).toEqual({
       submit: { from: ['DRAFT'], to: 'AWAITING_SIGNATURES' },
       enterInForce: { from: ['AWAITING_SIGNATURES'], to: 'IN_FORCE' },
       supersede: { from: ['IN_FORCE'], to: 'SUPERSEDED' },
       withdraw: { from: ['DRAFT', 'AWAITING_SIGNATURES'], to: 'WITHDRAWN' },
+      decline: { from: ['AWAITING_SIGNATURES'], to: 'DECLINED' },
     });
   });
 });

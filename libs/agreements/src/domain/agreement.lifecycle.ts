@@ -6,7 +6,8 @@ export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 /** Which side of the partnership may take an action. */
 export type Party = 'partner' | 'enterprise';
 
-export type AgreementAction = 'edit' | 'submit' | 'sign' | 'activate' | 'amend' | 'signAmendment' | 'complete' | 'terminate';
+export type AgreementAction =
+  | 'edit' | 'submit' | 'sign' | 'activate' | 'amend' | 'signAmendment' | 'withdrawAmendment' | 'declineAmendment' | 'complete' | 'terminate';
 
 export interface AgreementMove {
   from: readonly AgreementStatus[];
@@ -23,7 +24,9 @@ export interface AgreementMove {
  * - `sign`: a member of each party signs the terms once; `activate` is the signature that completes
  *   the pair (both parties have signed), which makes the agreement ACTIVE.
  * - `amend` proposes terms version n+1 on an ACTIVE agreement; `signAmendment` signs it (the
- *   second signature puts it in force). The agreement stays ACTIVE throughout.
+ *   second signature puts it in force). The agreement stays ACTIVE throughout. Until then the
+ *   proposing party may `withdrawAmendment` and the other party may `declineAmendment` (which party
+ *   proposed it is checked beside the table); the terms in force stay as they were.
  * - `complete`: the owning partner, once the end date has passed (a rule checked beside the table).
  * - `terminate`: either party, with a reason. Besides ACTIVE, a DRAFT or an agreement still awaiting
  *   signatures may be terminated (abandoned): it never bound anyone, it frees the application for a
@@ -36,6 +39,8 @@ export const AGREEMENT_TRANSITIONS: Readonly<Record<AgreementAction, AgreementMo
   activate: { from: ['AWAITING_SIGNATURES'], to: 'ACTIVE', by: ['partner', 'enterprise'] },
   amend: { from: ['ACTIVE'], to: 'ACTIVE', by: ['partner', 'enterprise'] },
   signAmendment: { from: ['ACTIVE'], to: 'ACTIVE', by: ['partner', 'enterprise'] },
+  withdrawAmendment: { from: ['ACTIVE'], to: 'ACTIVE', by: ['partner', 'enterprise'] },
+  declineAmendment: { from: ['ACTIVE'], to: 'ACTIVE', by: ['partner', 'enterprise'] },
   complete: { from: ['ACTIVE'], to: 'COMPLETED', by: ['partner'] },
   terminate: { from: ['DRAFT', 'AWAITING_SIGNATURES', 'ACTIVE'], to: 'TERMINATED', by: ['partner', 'enterprise'] },
 };
@@ -67,6 +72,8 @@ const VERB: Record<AgreementAction, string> = {
   activate: 'activated',
   amend: 'amended',
   signAmendment: 'signed',
+  withdrawAmendment: 'amended (an amendment withdrawn)',
+  declineAmendment: 'amended (an amendment declined)',
   complete: 'completed',
   terminate: 'terminated',
 };
@@ -90,14 +97,16 @@ export const mayTake = (action: AgreementAction, party: Party) => AGREEMENT_TRAN
 /**
  * Terms versions: version 1 is DRAFT while the agreement is, AWAITING_SIGNATURES once submitted and
  * IN_FORCE on activation; an amendment is proposed AWAITING_SIGNATURES and goes IN_FORCE once both
- * sign, superseding the version before it. Unsigned versions are WITHDRAWN when the agreement ends.
+ * sign, superseding the version before it. Unsigned versions are WITHDRAWN when the agreement ends or
+ * when the proposing party withdraws its amendment, and DECLINED when the other party refuses it.
  */
-export const TERMS_STATUSES = ['DRAFT', 'AWAITING_SIGNATURES', 'IN_FORCE', 'SUPERSEDED', 'WITHDRAWN'] as const;
+export const TERMS_STATUSES = ['DRAFT', 'AWAITING_SIGNATURES', 'IN_FORCE', 'SUPERSEDED', 'WITHDRAWN', 'DECLINED'] as const;
 export type TermsStatus = (typeof TERMS_STATUSES)[number];
 
-export const TERMS_TRANSITIONS: Readonly<Record<'submit' | 'enterInForce' | 'supersede' | 'withdraw', { from: readonly TermsStatus[]; to: TermsStatus }>> = {
+export const TERMS_TRANSITIONS: Readonly<Record<'submit' | 'enterInForce' | 'supersede' | 'withdraw' | 'decline', { from: readonly TermsStatus[]; to: TermsStatus }>> = {
   submit: { from: ['DRAFT'], to: 'AWAITING_SIGNATURES' },
   enterInForce: { from: ['AWAITING_SIGNATURES'], to: 'IN_FORCE' },
   supersede: { from: ['IN_FORCE'], to: 'SUPERSEDED' },
   withdraw: { from: ['DRAFT', 'AWAITING_SIGNATURES'], to: 'WITHDRAWN' },
+  decline: { from: ['AWAITING_SIGNATURES'], to: 'DECLINED' },
 };

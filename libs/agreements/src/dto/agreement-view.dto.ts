@@ -94,6 +94,10 @@ export class TermsVersionView {
   @ApiProperty({ type: [SignatureView] }) signatures: SignatureView[];
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) inForceAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the amendment was withdrawn or declined' }) closedAt: Date | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The organisation that withdrew or declined it' }) closedBy: string | null;
+  @ApiProperty({ enum: ['partner', 'enterprise'], nullable: true }) closedByParty: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was withdrawn or declined' }) closeReason: string | null;
 }
 
 export class AgreementSummaryView {

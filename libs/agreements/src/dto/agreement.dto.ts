@@ -120,6 +120,10 @@ export class TerminateDto extends TransitionDto {
   @ApiProperty({ example: 'Pasokan bahan baku tidak pernah dikirim' }) @IsString() @MinLength(3) @MaxLength(2000) reason: string;
 }
 
+export class CloseAmendmentDto extends TransitionDto {
+  @ApiProperty({ example: 'Volume pasokan tetap seperti perjanjian awal' }) @IsString() @MinLength(3) @MaxLength(2000) reason: string;
+}
+
 export class AgreementListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: AGREEMENT_STATUSES }) @IsOptional() @IsIn(AGREEMENT_STATUSES) status?: (typeof AGREEMENT_STATUSES)[number];
   @ApiPropertyOptional({ enum: PATTERNS }) @IsOptional() @IsIn(PATTERNS) pattern?: (typeof PATTERNS)[number];

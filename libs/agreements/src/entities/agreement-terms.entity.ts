@@ -23,4 +23,9 @@ export class AgreementTerms {
   @Column('uuid', { nullable: true }) proposedByUser: string | null;
   @Column({ type: 'timestamptz', insert: false }) createdAt: Date;
   @Column('timestamptz', { nullable: true }) inForceAt: Date | null;
+  /** When a pending amendment was withdrawn (by its proposer) or declined (by the other party), by whom, why. */
+  @Column('timestamptz', { nullable: true }) closedAt: Date | null;
+  @Column('uuid', { nullable: true }) closedBy: string | null;
+  @Column('uuid', { nullable: true }) closedByUser: string | null;
+  @Column('text', { nullable: true }) closeReason: string | null;
 }

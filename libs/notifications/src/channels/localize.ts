@@ -70,6 +70,14 @@ const ENGLISH: Record<string, (d: Record<string, unknown>) => { title: string; b
     title: `Amendment to agreement ${String(d.number ?? '')} is in force`,
     body: `Version ${String(d.termsVersion ?? '')} of the agreement ${q(d.title)} was signed by both parties and is now in force.`,
   }),
+  AMENDMENT_WITHDRAWN: (d) => ({
+    title: `Amendment to agreement ${String(d.number ?? '')} withdrawn`,
+    body: withLabel(`The proposed amendment (version ${String(d.termsVersion ?? '')}) to the agreement ${q(d.title)} was withdrawn by the party that proposed it. The terms in force are unchanged.`, 'Reason', d.reason),
+  }),
+  AMENDMENT_DECLINED: (d) => ({
+    title: `Amendment to agreement ${String(d.number ?? '')} declined`,
+    body: withLabel(`The other party declined the proposed amendment (version ${String(d.termsVersion ?? '')}) to the agreement ${q(d.title)}. The terms in force are unchanged.`, 'Reason', d.reason),
+  }),
   AGREEMENT_COMPLETED: (d) => ({
     title: `Agreement ${String(d.number ?? '')} completed`,
     body: `The partnership agreement ${q(d.title)} was declared completed.`,

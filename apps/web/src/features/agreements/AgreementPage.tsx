@@ -3,7 +3,7 @@ import { Alert, Badge, Box, Button, Checkbox, Group, Paper, Select, SimpleGrid, 
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
-import type { Agreement, Commitment } from '../../api/types';
+import type { Agreement, Commitment, TermsVersion } from '../../api/types';
 import { useMe } from '../../auth/AuthProvider';
 import { FormModal } from '../../components/FormModal';
 import { FormProblem } from '../../components/FormProblem';
@@ -53,6 +53,7 @@ function AgreementView({ a }: { a: Agreement }) {
           {a.pendingAmendmentVersion && <Badge color="yellow">{t('agreement.amendmentPending', { version: a.pendingAmendmentVersion })}</Badge>}
         </Group>
         <Actions a={a} party={party} />
+        {a.status === 'ACTIVE' && a.pendingAmendment && <PendingAmendment a={a} amendment={a.pendingAmendment} party={party} />}
         <Signatures a={a} />
         <Tabs value={tab} onChange={(v) => setParams(v && v !== 'terms' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
           <Tabs.List>
@@ -154,16 +155,15 @@ function Signatures({ a }: { a: Agreement }) {
   );
 }
 
-function Actions({ a, party }: { a: Agreement; party: 'partner' | 'enterprise' | null }) {
+/**
+ * One request on an agreement with a busy flag: on success a notice and the agreement (and lists)
+ * refetched, true; on failure the problem as a notice, false.
+ */
+function useAgreementAction(agreementId: string) {
   const { t } = useT();
   const qc = useQueryClient();
   const [busy, setBusy] = useState(false);
-  const [signing, setSigning] = useState(false);
-  const [read, setRead] = useState(false);
-  const [scheduling, setScheduling] = useState(false);
-  const signedByMe = a.signatures.some((s) => s.party === party && s.termsVersion === a.termsVersion);
-  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: agreementKey(a.id) }), qc.invalidateQueries({ queryKey: agreementsKey })]);
-
+  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: agreementKey(agreementId) }), qc.invalidateQueries({ queryKey: agreementsKey })]);
   const run = async (fn: () => Promise<unknown>, ok: string) => {
     setBusy(true);
     try {
@@ -178,6 +178,17 @@ function Actions({ a, party }: { a: Agreement; party: 'partner' | 'enterprise' |
       setBusy(false);
     }
   };
+  return { busy, setBusy, run, refresh };
+}
+
+function Actions({ a, party }: { a: Agreement; party: 'partner' | 'enterprise' | null }) {
+  const { t } = useT();
+  const qc = useQueryClient();
+  const { busy, run } = useAgreementAction(a.id);
+  const [signing, setSigning] = useState(false);
+  const [read, setRead] = useState(false);
+  const [scheduling, setScheduling] = useState(false);
+  const signedByMe = a.signatures.some((s) => s.party === party && s.termsVersion === a.termsVersion);
 
   if (!party) return null;
   return (
@@ -249,6 +260,97 @@ function Actions({ a, party }: { a: Agreement; party: 'partner' | 'enterprise' |
   );
 }
 
+/**
+ * An amendment awaiting signatures: both parties read its terms and reason; each signs it (in force
+ * once both have); the party that proposed it may withdraw it, the other party may decline it.
+ */
+export function PendingAmendment({ a, amendment, party }: { a: Agreement; amendment: TermsVersion; party: 'partner' | 'enterprise' | null }) {
+  const { t } = useT();
+  const { busy, setBusy, run, refresh } = useAgreementAction(a.id);
+  const [reading, setReading] = useState(false);
+  const [read, setRead] = useState(false);
+  const [closing, setClosing] = useState(false);
+  const form = useForm({ reason: '' });
+  const proposer = amendment.proposedByParty === 'partner' ? a.partner.name : a.enterprise.name;
+  const signedByMe = amendment.signatures.some((s) => s.party === party);
+  const how = party && amendment.proposedByParty === party ? 'withdraw' : 'decline';
+  const sign = async () => {
+    if (await run(() => unwrap(api.POST('/api/v1/agreements/{id}/sign', { params: { path: { id: a.id } }, body: { version: a.version } })), t('amendment.signed'))) setReading(false);
+  };
+  const close = async (e: React.FormEvent) => {
+    e.preventDefault();
+    form.clear();
+    setBusy(true);
+    try {
+      const path = { id: a.id, termsVersion: amendment.termsVersion };
+      const body = { version: a.version, reason: form.values.reason.trim() };
+      await unwrap(
+        how === 'withdraw'
+          ? api.POST('/api/v1/agreements/{id}/amendments/{termsVersion}/withdraw', { params: { path }, body })
+          : api.POST('/api/v1/agreements/{id}/amendments/{termsVersion}/decline', { params: { path }, body }),
+      );
+      notifySuccess(t(how === 'withdraw' ? 'amendment.withdrawn' : 'amendment.declined'));
+      setClosing(false);
+      await refresh();
+    } catch (err) {
+      form.fail(err, t);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Alert color="yellow" title={t('amendment.title', { version: amendment.termsVersion, party: proposer })}>
+      <Stack gap="xs">
+        {amendment.reason && (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {t('amendment.reason')}: {amendment.reason}
+          </Text>
+        )}
+        <Text size="sm">{signedByMe ? t('amendment.waitingOther') : t('amendment.hint')}</Text>
+        <Group gap="xs">
+          <Button variant={party && !signedByMe ? 'filled' : 'light'} onClick={() => setReading(true)}>
+            {party && !signedByMe ? t('amendment.readAndSign') : t('amendment.read')}
+          </Button>
+          {party && (
+            <Button variant="subtle" color="red" onClick={() => setClosing(true)}>
+              {t(how === 'withdraw' ? 'amendment.withdraw' : 'amendment.decline')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+      <FormModal opened={reading} onClose={() => setReading(false)} title={t('amendment.title', { version: amendment.termsVersion, party: proposer })}>
+        <Stack gap="md">
+          <TermsView terms={amendment} />
+          {party && !signedByMe && (
+            <>
+              <Checkbox checked={read} onChange={(e) => setRead(e.currentTarget.checked)} label={t('amendment.readTerms')} />
+              <Group>
+                <Button disabled={!read} loading={busy} onClick={() => void sign()}>
+                  {t('agreement.signNow')}
+                </Button>
+              </Group>
+            </>
+          )}
+        </Stack>
+      </FormModal>
+      <FormModal opened={closing} onClose={() => setClosing(false)} title={t(how === 'withdraw' ? 'amendment.withdraw' : 'amendment.decline')}>
+        <Box component="form" onSubmit={close} noValidate>
+          <Stack gap="sm">
+            <Text size="sm">{t(how === 'withdraw' ? 'amendment.withdrawHint' : 'amendment.declineHint')}</Text>
+            <Textarea label={t('amendment.closeReason')} required autosize minRows={3} value={form.values.reason} onChange={(e) => form.set('reason', e.currentTarget.value)} error={form.errors.reason} />
+            <FormProblem problem={form.problem} />
+            <Group>
+              <Button type="submit" color="red" loading={busy}>
+                {t(how === 'withdraw' ? 'amendment.withdraw' : 'amendment.decline')}
+              </Button>
+            </Group>
+          </Stack>
+        </Box>
+      </FormModal>
+    </Alert>
+  );
+}
+
 function SessionsTab({ a, party }: { a: Agreement; party: 'partner' | 'enterprise' | null }) {
   const { t } = useT();
   return (
@@ -268,23 +370,10 @@ const DISPUTE_KINDS = ['LATE_PAYMENT', 'PRICE', 'NOT_SUPPLIED', 'NOT_DELIVERED',
 function CommitmentCard({ c, party }: { c: Commitment; party: 'partner' | 'enterprise' | null }) {
   const { t } = useT();
   const f = useFormat();
-  const qc = useQueryClient();
+  const { busy, setBusy, run, refresh } = useAgreementAction(c.agreementId);
   const [disputing, setDisputing] = useState(false);
-  const [busy, setBusy] = useState(false);
   const form = useForm({ kind: 'OTHER' as (typeof DISPUTE_KINDS)[number], reason: '' });
-  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: agreementKey(c.agreementId) }), qc.invalidateQueries({ queryKey: agreementsKey })]);
-  const confirm = async () => {
-    setBusy(true);
-    try {
-      await unwrap(api.POST('/api/v1/commitments/{id}/confirm', { params: { path: { id: c.id } }, body: { version: c.version } }));
-      notifySuccess(t('commitment.confirmed'));
-      await refresh();
-    } catch (err) {
-      notifyError(err, t);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const confirm = () => run(() => unwrap(api.POST('/api/v1/commitments/{id}/confirm', { params: { path: { id: c.id } }, body: { version: c.version } })), t('commitment.confirmed'));
   const dispute = async (e: React.FormEvent) => {
     e.preventDefault();
     form.clear();
