@@ -75,6 +75,23 @@ describe('HTTP conventions', () => {
     expect(Object.keys(doc.components.schemas.BreakdownView.properties)).toContain('items'); // the monitoring breakdown, intact
   });
 
+  it('every JSON success response documents its schema, so the console’s generated client follows the API', async () => {
+    const doc = (await t.http().get('/docs-json')).body as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>> };
+    const undocumented: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        for (const [status, res] of Object.entries(op.responses)) {
+          if (!/^2\d\d$/.test(status) || status === '204') continue;
+          const json = res.content?.['application/json'];
+          // binary downloads and CSV/NDJSON exports declare their own media types
+          const other = Object.keys(res.content ?? {}).some((type) => type !== 'application/json');
+          if (!other && !json?.schema) undocumented.push(`${method.toUpperCase()} ${path} ${status}`);
+        }
+      }
+    }
+    expect(undocumented).toEqual([]);
+  });
+
   it('readiness names a failing dependency with 503', async () => {
     const ok = await t.http().get('/health/ready');
     expect(ok.status).toBe(200);

@@ -6,7 +6,7 @@ import request from 'supertest';
 import { resetEnvCache } from '../libs/core/src/index.js';
 import { createApi } from '../apps/api/src/bootstrap.js';
 import { serveWebConsole } from '../apps/api/src/web-console.js';
-import { createTestDb, type TestDb } from './support/app.js';
+import { createTestDb, listenLocally, type TestDb } from './support/app.js';
 
 const BIG = `export const words = ${JSON.stringify('kemitraan '.repeat(500))};`;
 const INDEX = '<!doctype html><html lang="id"><body><div id="root"></div><script type="module" src="/assets/index-abc123.js"></script></body></html>';
@@ -16,7 +16,8 @@ describe('web console served by the API', () => {
   let db: TestDb;
   let app: NestFastifyApplication;
   let dir: string;
-  const http = () => request(app.getHttpServer());
+  let base: string;
+  const http = () => request(base);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'jalin-web-'));
@@ -36,6 +37,7 @@ describe('web console served by the API', () => {
     });
     resetEnvCache();
     app = await createApi({ swaggerUi: false, logger: false, webConsole: dir });
+    base = await listenLocally(app);
   });
   afterAll(async () => {
     await app?.close();

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -54,6 +55,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * Listens once on an ephemeral 127.0.0.1 port, as a deployed API does, and returns its base URL.
+ * (Handing supertest the bare server instead makes it listen and close around every request; a
+ * close that waits on a lingering connection would then stall the requests queued behind it.)
+ */
+export async function listenLocally(app: NestFastifyApplication): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return `http://127.0.0.1:${port}`;
+}
+
 /** Boots the real API (Fastify, guards, pipes, filters) against a fresh database. */
 export async function startTestApp(env: Record<string, string> = {}, existingDb?: TestDb): Promise<TestApp> {
   const db = existingDb ?? (await createTestDb());
@@ -72,12 +84,12 @@ export async function startTestApp(env: Record<string, string> = {}, existingDb?
   });
   resetEnvCache();
   const app = await createApi({ swaggerUi: false, logger: false, bootstrapData: true });
-  const server = app.getHttpServer();
+  const base = await listenLocally(app);
   return {
     app,
     db,
     ds: app.get(DataSource),
-    http: () => request(server),
+    http: () => request(base),
     async close() {
       await app.close();
       if (!existingDb) await db.drop();

@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { type Actor, Authenticated, CurrentActor, IdempotencyInterceptor, IdParam, IntParam, type Page, Role } from '@jalin/core';
+import { type Actor, Authenticated, CurrentActor, IdempotencyInterceptor, IdParam, IntParam, type Page, PageView, Role } from '@jalin/core';
 import { TransitionDto } from '@jalin/opportunities';
 import { AgreementLifecycleService } from './agreement-lifecycle.service.js';
 import { AgreementsService } from './agreements.service.js';
@@ -47,7 +47,7 @@ export class AgreementsController {
     summary:
       'Agreements newest first: the two parties see their own; MINISTRY and ADMIN all (an officer limited to provinces, those whose partner or small firm lies in them). Filters status, pattern, partnerId, enterpriseId',
   })
-  @ApiOkResponse({ description: '{ items: AgreementSummary[], nextCursor }' })
+  @ApiOkResponse({ type: PageView(AgreementSummaryView) })
   list(@CurrentActor() actor: Actor, @Query() query: AgreementListQuery): Promise<Page<AgreementSummaryView>> {
     return this.agreements.list(actor, query);
   }

@@ -13,6 +13,7 @@ import type { FastifyRequest } from 'fastify';
 import { type Actor, Authenticated, CurrentActor, IdempotencyInterceptor, Public, Role } from '@jalin/core';
 import { AuthService } from './auth.service.js';
 import { CreateStaffUserDto, LoginDto, LogoutDto, RefreshDto, RegisterDto } from './dto/auth.dto.js';
+import { MeView, RegisteredView, SignedInView, TokenPairView, UserView } from './dto/auth.views.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -23,9 +24,9 @@ export class AuthController {
   @Public()
   @UseInterceptors(IdempotencyInterceptor)
   @ApiOperation({ summary: 'Register a small firm (enterprise) or a partner, with its first member; returns tokens' })
-  @ApiCreatedResponse({ description: '{ user, organization, accessToken, refreshToken }' })
+  @ApiCreatedResponse({ type: RegisteredView })
   @ApiConflictResponse({ description: 'E-mail or NIB already registered, or a size class the kind may not have (with the reason)' })
-  register(@Body() dto: RegisterDto) {
+  register(@Body() dto: RegisterDto): Promise<RegisteredView> {
     return this.auth.register(dto);
   }
 
@@ -33,10 +34,10 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; limited per IP and per e-mail' })
-  @ApiOkResponse({ description: '{ accessToken, refreshToken, user }' })
+  @ApiOkResponse({ type: SignedInView })
   @ApiUnauthorizedResponse({ description: 'Wrong credentials (same answer for an unknown e-mail)' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After' })
-  login(@Body() dto: LoginDto, @Req() req: FastifyRequest) {
+  login(@Body() dto: LoginDto, @Req() req: FastifyRequest): Promise<SignedInView> {
     return this.auth.login(dto, req.ip);
   }
 
@@ -44,9 +45,9 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a refresh token for a new pair; the old one is spent, and reusing a spent one revokes its family' })
-  @ApiOkResponse({ description: '{ accessToken, refreshToken }' })
+  @ApiOkResponse({ type: TokenPairView })
   @ApiUnauthorizedResponse()
-  refresh(@Body() dto: RefreshDto) {
+  refresh(@Body() dto: RefreshDto): Promise<TokenPairView> {
     return this.auth.refresh(dto.refreshToken);
   }
 
@@ -62,8 +63,8 @@ export class AuthController {
   @Get('me')
   @Authenticated()
   @ApiOperation({ summary: 'The signed-in user and their organisation' })
-  @ApiOkResponse({ description: '{ user: { id, email, fullName, role }, organization }' })
-  me(@CurrentActor() actor: Actor) {
+  @ApiOkResponse({ type: MeView })
+  me(@CurrentActor() actor: Actor): Promise<MeView> {
     return this.auth.me(actor);
   }
 }
@@ -77,9 +78,9 @@ export class AdminUsersController {
   @Authenticated({ roles: [Role.ADMIN] })
   @UseInterceptors(IdempotencyInterceptor)
   @ApiOperation({ summary: 'Create a MINISTRY officer (optionally limited to provinces) or an ADMIN' })
-  @ApiCreatedResponse()
+  @ApiCreatedResponse({ type: UserView })
   @ApiConflictResponse({ description: 'E-mail already registered' })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateStaffUserDto) {
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateStaffUserDto): Promise<UserView> {
     return this.auth.createStaff(dto, actor);
   }
 }

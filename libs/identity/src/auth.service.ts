@@ -5,25 +5,10 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { DataSource, EntityManager } from 'typeorm';
 import { type AccessClaims, type Actor, AuditService, DomainError, ErrorCode, invalid, JWT_ALGORITHM, loadEnv, notFound, RateLimiter, Role } from '@jalin/core';
 import { OrganizationsService, type OrganizationView, toOrganizationView } from '@jalin/organizations';
+import type { TokenPairView as TokenPair, UserView } from './dto/auth.views.js';
 import { CreateStaffUserDto, LoginDto, RegisterDto } from './dto/auth.dto.js';
 import { RefreshToken, User } from './entities/user.entity.js';
 import { hashPassword, verifyPassword } from './password.js';
-
-export interface UserView {
-  id: string;
-  email: string;
-  fullName: string;
-  role: Role;
-  organizationId: string | null;
-  provinceCodes: string[];
-  locale: 'id' | 'en';
-}
-export interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-  tokenType: 'Bearer';
-  expiresIn: number;
-}
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const unauthenticated = (msg: string) => new DomainError(ErrorCode.UNAUTHENTICATED, msg);

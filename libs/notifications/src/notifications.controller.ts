@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, Authenticated, CurrentActor, IdParam, type Page } from '@jalin/core';
+import { type Actor, Authenticated, CurrentActor, IdParam, type Page, PageView } from '@jalin/core';
 import { NotificationListQuery, NotificationPreferences, NotificationView } from './dto/notification.dto.js';
 import { NotificationsService } from './notifications.service.js';
 
@@ -12,7 +12,7 @@ export class NotificationsController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'Own notifications (addressed to the caller or the caller’s organisation), newest first; `unread=true` for unread only' })
-  @ApiOkResponse({ description: '{ items: Notification[], nextCursor }' })
+  @ApiOkResponse({ type: PageView(NotificationView) })
   list(@CurrentActor() actor: Actor, @Query() query: NotificationListQuery): Promise<Page<NotificationView>> {
     return this.notifications.list(actor, query);
   }

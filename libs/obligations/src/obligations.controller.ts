@@ -16,7 +16,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { type Actor, Authenticated, CurrentActor, IdempotencyInterceptor, IdempotencyService, IdParam, type Page, Role, withDeferredIdempotency } from '@jalin/core';
+import { type Actor, Authenticated, CurrentActor, IdempotencyInterceptor, IdempotencyService, IdParam, type Page, PageView, Role, withDeferredIdempotency } from '@jalin/core';
 import { ObligationEvidenceDto, ObligationListQuery, ObligationView, ObligationWaiveDto } from './dto/obligation.dto.js';
 import { readEvidenceUpload } from './evidence-upload.js';
 import { ObligationsService } from './obligations.service.js';
@@ -40,7 +40,7 @@ export class ObligationsController {
       'status is derived when read, in the obligation’s zone: an open obligation is UPCOMING (due more than 7 days ahead), DUE (within 7 days, the due day included) or OVERDUE; ' +
       'otherwise FULFILLED, WAIVED or CANCELLED. Filters: agreementId, status, type, dueFrom, dueTo.',
   })
-  @ApiOkResponse({ description: '{ items: Obligation[], nextCursor }' })
+  @ApiOkResponse({ type: PageView(ObligationView) })
   list(@CurrentActor() actor: Actor, @Query() query: ObligationListQuery): Promise<Page<ObligationView>> {
     return this.obligations.list(actor, query);
   }

@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { type Actor, Authenticated, CurrentActor, IdempotencyInterceptor, IdParam, type Page, Role } from '@jalin/core';
+import { type Actor, Authenticated, CurrentActor, IdempotencyInterceptor, IdParam, type Page, PageView, Role } from '@jalin/core';
 import { ProgressReportView, ReportDraftQuery, ReportDraftView, ReportListQuery, ReportReviewDto, ReportSubmitDto } from './dto/report.dto.js';
 import { ReportsService } from './reports.service.js';
 
@@ -50,7 +50,7 @@ export class ReportsController {
   @Get('reports')
   @Authenticated()
   @ApiOperation({ summary: 'Progress reports, newest first: the parties their own, MINISTRY and ADMIN all (filters agreementId, status)' })
-  @ApiOkResponse({ description: '{ items: ProgressReport[], nextCursor }' })
+  @ApiOkResponse({ type: PageView(ProgressReportView) })
   list(@CurrentActor() actor: Actor, @Query() q: ReportListQuery): Promise<Page<ProgressReportView>> {
     return this.reports.list(actor, q);
   }

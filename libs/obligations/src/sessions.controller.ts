@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { type Actor, Authenticated, CurrentActor, IdempotencyInterceptor, IdParam, type Page, Role } from '@jalin/core';
+import { type Actor, Authenticated, CurrentActor, IdempotencyInterceptor, IdParam, type Page, PageView, Role } from '@jalin/core';
 import {
   CoachingSessionView,
   SessionAttendanceDto,
@@ -44,7 +44,7 @@ export class SessionsController {
   @Get('sessions')
   @Authenticated()
   @ApiOperation({ summary: 'Coaching sessions by scheduled time: the parties their own, MINISTRY and ADMIN all (filters agreementId, status — e.g. DISPUTED)' })
-  @ApiOkResponse({ description: '{ items: CoachingSession[], nextCursor }' })
+  @ApiOkResponse({ type: PageView(CoachingSessionView) })
   list(@CurrentActor() actor: Actor, @Query() q: SessionListQuery): Promise<Page<CoachingSessionView>> {
     return this.sessions.list(actor, q);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, Authenticated, CurrentActor, IdParam, type Page, Role } from '@jalin/core';
+import { type Actor, Authenticated, CurrentActor, IdParam, type Page, PageView, Role } from '@jalin/core';
 import { ApplicationsService } from './applications.service.js';
 import { ApplicationListQuery, ApplicationView, DecisionDto } from './dto/application.dto.js';
 import { TransitionDto } from './dto/opportunity.dto.js';
@@ -15,7 +15,7 @@ export class ApplicationsController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'A firm’s own applications and invitations; a partner’s, to its opportunities; all for MINISTRY and ADMIN. Newest first' })
-  @ApiOkResponse({ description: '{ items: Application[], nextCursor }' })
+  @ApiOkResponse({ type: PageView(ApplicationView) })
   list(@CurrentActor() actor: Actor, @Query() query: ApplicationListQuery): Promise<Page<ApplicationView>> {
     return this.applications.list(actor, query);
   }

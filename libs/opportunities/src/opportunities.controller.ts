@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { type Actor, Authenticated, CurrentActor, IdempotencyInterceptor, IdParam, type Page, Role } from '@jalin/core';
+import { type Actor, Authenticated, CurrentActor, IdempotencyInterceptor, IdParam, type Page, PageView, Role } from '@jalin/core';
 import { ApplicationsService } from './applications.service.js';
 import { ApplicationView, ApplyDto, InviteDto } from './dto/application.dto.js';
 import { CreateOpportunityDto, OpportunityListQuery, OpportunityView, TransitionDto, UpdateOpportunityDto } from './dto/opportunity.dto.js';
@@ -38,7 +38,7 @@ export class OpportunitiesController {
     summary:
       'OPEN opportunities, newest published first (filters pattern, kbli prefix, region, q); partners with mine=true see their own of every status, newest first',
   })
-  @ApiOkResponse({ description: '{ items: Opportunity[], nextCursor }' })
+  @ApiOkResponse({ type: PageView(OpportunityView) })
   list(@CurrentActor() actor: Actor, @Query() query: OpportunityListQuery): Promise<Page<OpportunityView>> {
     return this.opportunities.list(actor, query);
   }

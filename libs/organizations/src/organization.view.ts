@@ -1,6 +1,7 @@
+import { OrganizationView } from './dto/organization.views.js';
 import { Organization } from './entities/organization.entity.js';
 
-export type OrganizationView = Record<string, unknown> & { id: string; kind: string; name: string };
+export { OrganizationView };
 
 /**
  * The JSON shape of an organisation. `full` (its own members, ministry, admin) adds what is private:
@@ -34,9 +35,9 @@ export function toOrganizationView(o: Organization, full: boolean): Organization
       capacities: o.capacities,
       certifications: o.certifications.map((c) => ({ ...c, valid: c.validUntil === null || c.validUntil >= today })),
       needs: o.needs,
-    });
+    } satisfies Partial<OrganizationView>);
   } else {
-    Object.assign(base, { pic: o.pic });
+    Object.assign(base, { pic: o.pic } satisfies Partial<OrganizationView>);
   }
   if (full) {
     Object.assign(base, {
@@ -46,7 +47,7 @@ export function toOrganizationView(o: Organization, full: boolean): Organization
       scaleBasis: o.scaleBasis,
       scaleComputedAt: o.scaleComputedAt,
       version: o.version,
-    });
+    } satisfies Partial<OrganizationView>);
   }
   return base;
 }

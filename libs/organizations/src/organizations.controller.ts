@@ -3,7 +3,7 @@ import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, 
 import { type Actor, Authenticated, CurrentActor, IdParam, type Page, PageQuery, Role } from '@jalin/core';
 import { UpdateOrganizationDto } from './dto/organization.dto.js';
 import { EnterpriseSearchQuery } from './dto/search.dto.js';
-import { type OrganizationView } from './organization.view.js';
+import { OrganizationPageView, OrganizationView } from './dto/organization.views.js';
 import { OrganizationsService } from './organizations.service.js';
 
 @ApiTags('organisations')
@@ -14,7 +14,7 @@ export class EnterprisesController {
   @Get()
   @Authenticated({ roles: [Role.PARTNER, Role.MINISTRY, Role.ADMIN] })
   @ApiOperation({ summary: 'Search small firms: q (full text over name and products, typo-tolerant), kbli and region prefixes, certification (valid today), scale, need' })
-  @ApiOkResponse({ description: '{ items, nextCursor }' })
+  @ApiOkResponse({ type: OrganizationPageView, description: 'Public profiles' })
   search(@Query() query: EnterpriseSearchQuery): Promise<Page<OrganizationView>> {
     return this.orgs.searchEnterprises(query);
   }
@@ -22,6 +22,7 @@ export class EnterprisesController {
   @Get(':id')
   @Authenticated()
   @ApiOperation({ summary: 'A small firm’s public profile; its members, ministry and admin see it in full' })
+  @ApiOkResponse({ type: OrganizationView })
   @ApiNotFoundResponse()
   get(@CurrentActor() actor: Actor, @IdParam('Enterprise') id: string): Promise<OrganizationView> {
     return this.orgs.findOne(actor, 'enterprise', id);
@@ -30,6 +31,7 @@ export class EnterprisesController {
   @Patch(':id')
   @Authenticated({ roles: [Role.ENTERPRISE] })
   @ApiOperation({ summary: 'Update own profile; size class recomputed; a class above KECIL is refused (409)' })
+  @ApiOkResponse({ type: OrganizationView })
   @ApiNotFoundResponse({ description: 'Not found, or not your organisation' })
   @ApiConflictResponse({ description: 'Stale version, duplicate NIB, or a size class the firm may not have' })
   update(@CurrentActor() actor: Actor, @IdParam('Enterprise') id: string, @Body() dto: UpdateOrganizationDto): Promise<OrganizationView> {
@@ -45,6 +47,7 @@ export class PartnersController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'Partners (medium and large firms), by name' })
+  @ApiOkResponse({ type: OrganizationPageView, description: 'Public profiles' })
   list(@Query() query: PageQuery): Promise<Page<OrganizationView>> {
     return this.orgs.listPartners(query);
   }
@@ -52,6 +55,7 @@ export class PartnersController {
   @Get(':id')
   @Authenticated()
   @ApiOperation({ summary: 'A partner’s profile, with its PIC (penanggung jawab kemitraan)' })
+  @ApiOkResponse({ type: OrganizationView })
   @ApiNotFoundResponse()
   get(@CurrentActor() actor: Actor, @IdParam('Partner') id: string): Promise<OrganizationView> {
     return this.orgs.findOne(actor, 'partner', id);
@@ -60,6 +64,7 @@ export class PartnersController {
   @Patch(':id')
   @Authenticated({ roles: [Role.PARTNER] })
   @ApiOperation({ summary: 'Update own profile, including the PIC; a class below MENENGAH is refused (409)' })
+  @ApiOkResponse({ type: OrganizationView })
   @ApiNotFoundResponse({ description: 'Not found, or not your organisation' })
   @ApiConflictResponse()
   update(@CurrentActor() actor: Actor, @IdParam('Partner') id: string, @Body() dto: UpdateOrganizationDto): Promise<OrganizationView> {

@@ -3,7 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { notFound, Public } from '@jalin/core';
-import { type KbliDto, ReferenceService, type RegionDto } from './reference.service.js';
+import { ReferenceService } from './reference.service.js';
+import { KbliListView, RegionListView } from './reference.views.js';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
@@ -55,8 +56,8 @@ export class ReferenceController {
   @Get('regions')
   @Public()
   @ApiOperation({ summary: 'Region tree (Kemendagri codes): children of `parent`, provinces when omitted; or search by name with `q`' })
-  @ApiOkResponse({ description: '{ items: Region[] }' })
-  async regions(@Query() query: RegionQuery): Promise<{ items: RegionDto[] }> {
+  @ApiOkResponse({ type: RegionListView })
+  async regions(@Query() query: RegionQuery): Promise<RegionListView> {
     if (query.q) return { items: await this.ref.searchRegions(query.q, 50) };
     if (query.parent && !(await this.ref.region(query.parent))) throw notFound(`Region ${query.parent}`);
     return { items: await this.ref.regions(query.parent) };
@@ -65,8 +66,8 @@ export class ReferenceController {
   @Get('kbli')
   @Public()
   @ApiOperation({ summary: 'KBLI 2020 entries known to the platform: by code prefix and/or words (`q`)' })
-  @ApiOkResponse({ description: '{ items: Kbli[] }' })
-  async kbli(@Query() query: KbliQuery): Promise<{ items: KbliDto[] }> {
+  @ApiOkResponse({ type: KbliListView })
+  async kbli(@Query() query: KbliQuery): Promise<KbliListView> {
     return { items: await this.ref.searchKbli({ q: query.q, prefix: query.prefix, level: query.level, limit: query.limit ?? 20 }) };
   }
 }

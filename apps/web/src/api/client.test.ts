@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeJwt, json, mockFetch } from '../../test/utils';
-import { api, unwrap, unwrapAs } from './client';
+import { api, unwrap } from './client';
 import { ApiError } from './problem';
 import { getTokens, setTokens, takeEndReason } from './session';
 
@@ -13,7 +13,7 @@ describe('API client', () => {
     const access = fakeJwt(600);
     setTokens({ accessToken: access, refreshToken: 'r1' });
     const { calls } = mockFetch(() => json(me));
-    await unwrapAs(api.GET('/api/v1/auth/me'));
+    await unwrap(api.GET('/api/v1/auth/me'));
     expect(calls[0]!.headers.get('Authorization')).toBe(`Bearer ${access}`);
   });
 
@@ -29,7 +29,7 @@ describe('API client', () => {
       if (req.headers.get('Authorization') === `Bearer ${fresh}`) return json(me);
       return json({ type: 'https://jalin.go.id/problems/unauthenticated', title: 'Unauthorized', status: 401, detail: 'jwt expired' }, 401);
     });
-    const res = await unwrapAs<typeof me>(api.GET('/api/v1/auth/me'));
+    const res = await unwrap(api.GET('/api/v1/auth/me'));
     expect(res.user.id).toBe('u1');
     expect(calls.map((c) => new URL(c.url).pathname)).toEqual(['/api/v1/auth/me', '/api/v1/auth/refresh', '/api/v1/auth/me']);
     expect(getTokens()).toEqual({ accessToken: fresh, refreshToken: 'r2' });
@@ -48,7 +48,7 @@ describe('API client', () => {
       }
       return req.headers.get('Authorization') === `Bearer ${fresh}` ? json(me) : json({ type: 'x/unauthenticated', title: 'Unauthorized', status: 401 }, 401);
     });
-    await Promise.all([unwrapAs(api.GET('/api/v1/auth/me')), unwrapAs(api.GET('/api/v1/auth/me')), unwrapAs(api.GET('/api/v1/auth/me'))]);
+    await Promise.all([unwrap(api.GET('/api/v1/auth/me')), unwrap(api.GET('/api/v1/auth/me')), unwrap(api.GET('/api/v1/auth/me'))]);
     expect(refreshes).toBe(1);
   });
 
@@ -57,7 +57,7 @@ describe('API client', () => {
     const fresh = fakeJwt(900, 'new');
     setTokens({ accessToken: expiring, refreshToken: 'r1' });
     const { calls } = mockFetch((_req, url) => (url.pathname === '/api/v1/auth/refresh' ? json({ accessToken: fresh, refreshToken: 'r2' }) : json(me)));
-    await unwrapAs(api.GET('/api/v1/auth/me'));
+    await unwrap(api.GET('/api/v1/auth/me'));
     expect(calls.map((c) => new URL(c.url).pathname)).toEqual(['/api/v1/auth/refresh', '/api/v1/auth/me']);
     expect(calls[1]!.headers.get('Authorization')).toBe(`Bearer ${fresh}`);
   });
@@ -66,7 +66,7 @@ describe('API client', () => {
     setTokens({ accessToken: fakeJwt(600), refreshToken: 'spent' });
     takeEndReason();
     mockFetch(() => json({ type: 'https://jalin.go.id/problems/unauthenticated', title: 'Unauthorized', status: 401 }, 401));
-    const err = await unwrapAs(api.GET('/api/v1/auth/me')).catch((e: unknown) => e);
+    const err = await unwrap(api.GET('/api/v1/auth/me')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).status).toBe(401);
     expect(getTokens()).toBeNull();
@@ -87,7 +87,7 @@ describe('API client', () => {
     mockFetch(() => {
       throw new TypeError('Failed to fetch');
     });
-    const err = await unwrapAs(api.GET('/api/v1/reference/regions')).catch((e: unknown) => e);
+    const err = await unwrap(api.GET('/api/v1/reference/regions')).catch((e: unknown) => e);
     expect((err as ApiError).code).toBe('network');
   });
 });

@@ -79,11 +79,3 @@ export async function unwrap<R extends Result>(call: Promise<R>): Promise<NonNul
   if (!r.response.ok) throw toApiError(r.error, r.response);
   return r.data as NonNullable<R['data']>;
 }
-
-/**
- * As `unwrap`, for routes whose OpenAPI response has no schema yet (the API documents only a
- * description there): the caller names the type, from ./types.ts.
- */
-export async function unwrapAs<T>(call: Promise<Result>): Promise<T> {
-  return (await unwrap(call)) as T;
-}

@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrapAs } from './client';
+import { api, unwrap } from './client';
 import type { Organization } from './types';
 
 export const orgKey = (kind: 'enterprise' | 'partner', id: string) => ['org', kind, id] as const;
 
 export function fetchEnterprise(id: string): Promise<Organization> {
-  return unwrapAs<Organization>(api.GET('/api/v1/enterprises/{id}', { params: { path: { id } } }));
+  return unwrap(api.GET('/api/v1/enterprises/{id}', { params: { path: { id } } }));
 }
 export function fetchPartner(id: string): Promise<Organization> {
-  return unwrapAs<Organization>(api.GET('/api/v1/partners/{id}', { params: { path: { id } } }));
+  return unwrap(api.GET('/api/v1/partners/{id}', { params: { path: { id } } }));
 }
 
 /** A small firm's profile (public part; members see their own in full). */

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrapAs } from './client';
+import { api, unwrap } from './client';
 import type { Kbli, Region } from './types';
 
 const DAY = 24 * 60 * 60_000;
@@ -13,7 +13,7 @@ export function parentRegion(code: string): string | undefined {
 export const regionsKey = (parent?: string) => ['reference', 'regions', parent ?? ''] as const;
 
 export function fetchRegions(parent?: string): Promise<Region[]> {
-  return unwrapAs<{ items: Region[] }>(api.GET('/api/v1/reference/regions', { params: { query: parent ? { parent } : {} } })).then((r) => r.items);
+  return unwrap(api.GET('/api/v1/reference/regions', { params: { query: parent ? { parent } : {} } })).then((r) => r.items);
 }
 
 /** Children of `parent` (provinces when undefined); `enabled` false skips the request. */
@@ -29,7 +29,7 @@ export function useRegion(code: string | null | undefined): Region | undefined {
 }
 
 export function fetchKbli(params: { q?: string; prefix?: string; level?: 1 | 2 | 3 | 4 | 5; limit?: number }): Promise<Kbli[]> {
-  return unwrapAs<{ items: Kbli[] }>(api.GET('/api/v1/reference/kbli', { params: { query: params } })).then((r) => r.items);
+  return unwrap(api.GET('/api/v1/reference/kbli', { params: { query: params } })).then((r) => r.items);
 }
 
 /** One KBLI entry by its exact code. */

@@ -1578,6 +1578,51 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditRecordView: {
+            /** @description Position in the chain (a bigint, as a string) */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: uuid
+             * @description null for the system (worker, bootstrap)
+             */
+            actorUserId: string | null;
+            /**
+             * @description The caller’s role, or SYSTEM
+             * @example PARTNER
+             */
+            actorRole: string;
+            /**
+             * Format: uuid
+             * @description The organisation the record concerns
+             */
+            organizationId: string | null;
+            /** @example agreement.sign */
+            action: string;
+            /** @example agreement */
+            entityType: string;
+            entityId: string;
+            /** @description Changed fields: `{ field: { before, after } }` */
+            diff: {
+                [key: string]: unknown;
+            };
+            requestId: string | null;
+            /** @description sha256(previous hash ‖ canonical record), hex */
+            hash: string;
+        };
+        AuditPageView: {
+            items: components["schemas"]["AuditRecordView"][];
+            nextCursor: string | null;
+        };
+        AuditVerifyView: {
+            /** @description Every link and hash holds */
+            valid: boolean;
+            /** @description Records walked */
+            checked: number;
+            /** @description The first record whose link or hash does not hold */
+            firstBrokenId: string | null;
+        };
         QueueDashboardSessionDto: {
             /**
              * @description Open this address in the same browser
@@ -1586,6 +1631,143 @@ export interface components {
             url: string;
             /** @description When the cookie (and the access token it carries) expires */
             expiresAt: string;
+        };
+        RegionView: {
+            /**
+             * @description Kemendagri code
+             * @example 33.20
+             */
+            code: string;
+            /** @example KAB. JEPARA */
+            name: string;
+            /** @enum {string} */
+            level: "province" | "regency" | "district" | "village";
+            parentCode: string | null;
+            /** @example 33 */
+            provinceCode: string;
+            /**
+             * @description WIB, WITA or WIT, from the province
+             * @enum {string}
+             */
+            timeZone: "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
+        };
+        RegionListView: {
+            items: components["schemas"]["RegionView"][];
+        };
+        KbliView: {
+            /** @example 10794 */
+            code: string;
+            /**
+             * @description 1 = section (letter) … 5 = five-digit group
+             * @enum {number}
+             */
+            level: 1 | 2 | 3 | 4 | 5;
+            /** @example C */
+            section: string;
+            parentCode: string | null;
+            title: string;
+            description: string;
+        };
+        KbliListView: {
+            items: components["schemas"]["KbliView"][];
+        };
+        LocationView: {
+            lat: number;
+            lng: number;
+        };
+        FirmCapacityView: {
+            /** @example keripik singkong */
+            product: string;
+            /** @example 500 */
+            quantity: number;
+            /** @example kg */
+            unit: string;
+            /** @enum {string} */
+            period: "WEEK" | "MONTH" | "YEAR";
+        };
+        CertificationView: {
+            /** @example HALAL */
+            type: string;
+            number: string;
+            /**
+             * Format: date
+             * @description null: does not expire
+             */
+            validUntil: string | null;
+            /** @description Still valid today */
+            valid: boolean;
+        };
+        PicView: {
+            name: string;
+            position: string;
+            email: string;
+            phone: string;
+        };
+        OrganizationView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "enterprise" | "partner";
+            name: string;
+            /** @description NIB, 13 digits */
+            nib: string;
+            legalForm: string | null;
+            address: string | null;
+            /**
+             * @description Kemendagri code
+             * @example 33.20.01
+             */
+            regionCode: string;
+            /** @example 33 */
+            provinceCode: string;
+            location: components["schemas"]["LocationView"] | null;
+            /**
+             * @example [
+             *       "10794"
+             *     ]
+             */
+            kbliCodes: string[];
+            workforce: number | null;
+            foundedYear: number | null;
+            contactEmail: string | null;
+            contactPhone: string | null;
+            /** @enum {string} */
+            scale: "MIKRO" | "KECIL" | "MENENGAH" | "BESAR";
+            /** @enum {string} */
+            scaleRegime: "uu-9-1995" | "uu-20-2008" | "pp-7-2021";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Small firms */
+            products?: string;
+            /** @description Small firms */
+            capacities?: components["schemas"]["FirmCapacityView"][];
+            /** @description Small firms */
+            certifications?: components["schemas"]["CertificationView"][];
+            /** @description Small firms */
+            needs?: ("CAPITAL" | "MARKETING" | "RAW_MATERIALS" | "TECHNOLOGY" | "MANAGEMENT" | "BUREAUCRACY" | "INFRASTRUCTURE" | "PARTNERSHIP")[];
+            /** @description Partners */
+            pic?: components["schemas"]["PicView"] | null;
+            /** @description Members, ministry and admins only */
+            npwp?: string | null;
+            /** @description Rupiah; members, ministry and admins only */
+            netAssetsIdr?: number | null;
+            /** @description Rupiah; members, ministry and admins only */
+            annualSalesIdr?: number | null;
+            /** @description Which figure decided the size class; members, ministry and admins only */
+            scaleBasis?: string;
+            /**
+             * Format: date-time
+             * @description Members, ministry and admins only
+             */
+            scaleComputedAt?: string;
+            /** @description For optimistic locking (send it back on PATCH); members, ministry and admins only */
+            version?: number;
+        };
+        OrganizationPageView: {
+            items: components["schemas"]["OrganizationView"][];
+            nextCursor: string | null;
         };
         LocationDto: {
             /** @example -6.589 */
@@ -1748,18 +1930,72 @@ export interface components {
             locale: "id" | "en";
             organization: components["schemas"]["RegisterOrganizationDto"];
         };
+        UserView: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            fullName: string;
+            /** @enum {string} */
+            role: "ENTERPRISE" | "PARTNER" | "MINISTRY" | "ADMIN";
+            /**
+             * Format: uuid
+             * @description null for ministry officers and admins
+             */
+            organizationId: string | null;
+            /** @description A ministry officer limited to these provinces; empty = nationwide */
+            provinceCodes: string[];
+            /** @enum {string} */
+            locale: "id" | "en";
+        };
+        RegisteredView: {
+            /** @description JWT (HS256), sent as `Authorization: Bearer …` */
+            accessToken: string;
+            /** @description Single use: each refresh returns a new one; reusing a spent one revokes the sign-in */
+            refreshToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /** @description Seconds until the access token expires */
+            expiresIn: number;
+            user: components["schemas"]["UserView"];
+            organization: components["schemas"]["OrganizationView"];
+        };
         LoginDto: {
             /** @example pemilik@keripik-sumber.id */
             email: string;
             /** @example rahasia-sekali-123 */
             password: string;
         };
+        SignedInView: {
+            /** @description JWT (HS256), sent as `Authorization: Bearer …` */
+            accessToken: string;
+            /** @description Single use: each refresh returns a new one; reusing a spent one revokes the sign-in */
+            refreshToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /** @description Seconds until the access token expires */
+            expiresIn: number;
+            user: components["schemas"]["UserView"];
+        };
         RefreshDto: {
             refreshToken: string;
+        };
+        TokenPairView: {
+            /** @description JWT (HS256), sent as `Authorization: Bearer …` */
+            accessToken: string;
+            /** @description Single use: each refresh returns a new one; reusing a spent one revokes the sign-in */
+            refreshToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /** @description Seconds until the access token expires */
+            expiresIn: number;
         };
         LogoutDto: {
             /** @description Revoke this token’s family; omitted = the family of the session the access token belongs to */
             refreshToken?: string;
+        };
+        MeView: {
+            user: components["schemas"]["UserView"];
+            organization: components["schemas"]["OrganizationView"] | null;
         };
         CreateStaffUserDto: {
             /** @example pemilik@keripik-sumber.id */
@@ -1779,19 +2015,6 @@ export interface components {
             provinceCodes?: string[];
             /** @enum {string} */
             locale?: "id" | "en";
-        };
-        NotificationPreferenceItem: {
-            /**
-             * @description A notification kind
-             * @example APPLICATION_SUBMITTED
-             */
-            kind: string;
-            /** @description Whether notifications of this kind are also e-mailed (default true) */
-            email: boolean;
-        };
-        NotificationPreferences: {
-            /** @description Kinds not listed are e-mailed */
-            items: components["schemas"]["NotificationPreferenceItem"][];
         };
         NotificationView: {
             /** Format: uuid */
@@ -1818,6 +2041,24 @@ export interface components {
              * @description When the caller read it; null while unread
              */
             readAt: string | null;
+        };
+        NotificationPageView: {
+            items: components["schemas"]["NotificationView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        NotificationPreferenceItem: {
+            /**
+             * @description A notification kind
+             * @example APPLICATION_SUBMITTED
+             */
+            kind: string;
+            /** @description Whether notifications of this kind are also e-mailed (default true) */
+            email: boolean;
+        };
+        NotificationPreferences: {
+            /** @description Kinds not listed are e-mailed */
+            items: components["schemas"]["NotificationPreferenceItem"][];
         };
         CapacityRequirementDto: {
             /** @example 2000 */
@@ -1927,6 +2168,11 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        OpportunityPageView: {
+            items: components["schemas"]["OpportunityView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         UpdateOpportunityDto: {
             /** @enum {string} */
             pattern?: "INTI_PLASMA" | "SUBCONTRACT";
@@ -2034,6 +2280,11 @@ export interface components {
             enterpriseId: string;
             /** @example Profil usaha Anda sesuai dengan kebutuhan kami. Silakan melamar. */
             message?: string;
+        };
+        ApplicationPageView: {
+            items: components["schemas"]["ApplicationView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         DecisionDto: {
             /** @description The version you read; a stale one gets 409 */
@@ -2206,6 +2457,11 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             version: number;
+        };
+        ObligationPageView: {
+            items: components["schemas"]["ObligationView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         ObligationWaiveDto: {
             /** @description The version you read; a stale one gets 409 */
@@ -2385,6 +2641,11 @@ export interface components {
             /** @description For optimistic locking (not the report version) */
             version: number;
         };
+        ProgressReportPageView: {
+            items: components["schemas"]["ProgressReportView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         ReportReviewDto: {
             /** @description The version you read; a stale one gets 409 */
             version?: number;
@@ -2454,6 +2715,11 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             version: number;
+        };
+        CoachingSessionPageView: {
+            items: components["schemas"]["CoachingSessionView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         SessionAttendanceDto: {
             /** @description The version you read; a stale one gets 409 */
@@ -2751,6 +3017,61 @@ export interface components {
             pendingAmendment: components["schemas"]["TermsVersionView"] | null;
             /** @description Every terms version, oldest first */
             versions: components["schemas"]["TermsVersionView"][];
+        };
+        AgreementSummaryView: {
+            /** Format: uuid */
+            id: string;
+            /** @example KMT/2026/000123 */
+            number: string;
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            opportunityId: string;
+            /** Format: uuid */
+            partnerId: string;
+            /** Format: uuid */
+            enterpriseId: string;
+            partner: components["schemas"]["PartyView"];
+            enterprise: components["schemas"]["PartyView"];
+            /** @enum {string} */
+            pattern: "INTI_PLASMA" | "SUBCONTRACT";
+            /** @enum {string} */
+            status: "DRAFT" | "AWAITING_SIGNATURES" | "ACTIVE" | "COMPLETED" | "TERMINATED";
+            /** @description The terms version in force (or, before activation, being signed) */
+            termsVersion: number;
+            title: string;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            /** @enum {string} */
+            reportingPeriod: "QUARTERLY" | "SEMESTER" | "YEARLY";
+            paymentTermDays: number | null;
+            /** @description The amendment awaiting signatures, if any */
+            pendingAmendmentVersion: number | null;
+            /** @description Live commitments the small firm disputes */
+            disputedCommitments: number;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            activatedAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            terminatedAt: string | null;
+            /** Format: uuid */
+            terminatedBy: string | null;
+            terminationReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        AgreementSummaryPageView: {
+            items: components["schemas"]["AgreementSummaryView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         UpdateAgreementDto: {
             title?: string;
@@ -3504,6 +3825,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageView"];
+                };
+            };
             /** @description Missing, expired or invalid access token (problem details) */
             401: {
                 headers: {
@@ -3527,7 +3857,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AuditVerifyView"];
                 };
             };
             /** @description Missing, expired or invalid access token (problem details) */
@@ -3593,12 +3923,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: Region[] } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegionListView"];
+                };
             };
         };
     };
@@ -3618,12 +3949,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: Kbli[] } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KbliListView"];
+                };
             };
         };
     };
@@ -3650,12 +3982,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items, nextCursor } */
+            /** @description Public profiles */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganizationPageView"];
+                };
             };
             /** @description Missing, expired or invalid access token (problem details) */
             401: {
@@ -3684,6 +4018,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationView"];
+                };
+            };
             /** @description Missing, expired or invalid access token (problem details) */
             401: {
                 headers: {
@@ -3714,6 +4056,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationView"];
+                };
+            };
             /** @description Missing, expired or invalid access token (problem details) */
             401: {
                 headers: {
@@ -3757,6 +4107,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Public profiles */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationPageView"];
+                };
+            };
             /** @description Missing, expired or invalid access token (problem details) */
             401: {
                 headers: {
@@ -3777,6 +4136,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationView"];
+                };
+            };
             /** @description Missing, expired or invalid access token (problem details) */
             401: {
                 headers: {
@@ -3807,6 +4174,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationView"];
+                };
+            };
             /** @description Missing, expired or invalid access token (problem details) */
             401: {
                 headers: {
@@ -3849,12 +4224,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description { user, organization, accessToken, refreshToken } */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegisteredView"];
+                };
             };
             /** @description E-mail or NIB already registered, or a size class the kind may not have (with the reason) */
             409: {
@@ -3878,12 +4254,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description { accessToken, refreshToken, user } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignedInView"];
+                };
             };
             /** @description Wrong credentials (same answer for an unknown e-mail) */
             401: {
@@ -3914,12 +4291,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description { accessToken, refreshToken } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TokenPairView"];
+                };
             };
             401: {
                 headers: {
@@ -3966,12 +4344,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { user: { id, email, fullName, role }, organization } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeView"];
+                };
             };
             /** @description Missing, expired or invalid access token (problem details) */
             401: {
@@ -3999,7 +4378,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
             /** @description Missing, expired or invalid access token (problem details) */
             401: {
@@ -4039,12 +4420,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: Notification[], nextCursor } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPageView"];
+                };
             };
             /** @description Missing, expired or invalid access token (problem details) */
             401: {
@@ -4168,12 +4550,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: Opportunity[], nextCursor } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OpportunityPageView"];
+                };
             };
             /** @description Missing, expired or invalid access token (problem details) */
             401: {
@@ -4542,12 +4925,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: Application[], nextCursor } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationPageView"];
+                };
             };
             /** @description Missing, expired or invalid access token (problem details) */
             401: {
@@ -4979,12 +5363,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: Obligation[], nextCursor } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObligationPageView"];
+                };
             };
             /** @description Missing, expired or invalid access token (problem details) */
             401: {
@@ -5322,12 +5707,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: ProgressReport[], nextCursor } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressReportPageView"];
+                };
             };
             /** @description Missing, expired or invalid access token (problem details) */
             401: {
@@ -5501,12 +5887,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: CoachingSession[], nextCursor } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CoachingSessionPageView"];
+                };
             };
             /** @description Missing, expired or invalid access token (problem details) */
             401: {
@@ -5728,12 +6115,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: AgreementSummary[], nextCursor } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgreementSummaryPageView"];
+                };
             };
             /** @description Missing, expired or invalid access token (problem details) */
             401: {

@@ -11,6 +11,8 @@ type S = components['schemas'];
 export type Opportunity = S['OpportunityView'];
 export type Application = S['ApplicationView'];
 export type Agreement = S['AgreementView'];
+/** An agreement as lists show it (no terms, versions or commitments). */
+export type AgreementSummary = S['AgreementSummaryView'];
 export type Commitment = S['CommitmentView'];
 export type TermsVersion = S['TermsVersionView'];
 export type Obligation = S['ObligationView'];
@@ -42,106 +44,24 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export type Role = 'ENTERPRISE' | 'PARTNER' | 'MINISTRY' | 'ADMIN';
-export type Scale = 'MIKRO' | 'KECIL' | 'MENENGAH' | 'BESAR';
-
-export interface User {
-  id: string;
-  email: string;
-  fullName: string;
-  role: Role;
-  organizationId: string | null;
-  provinceCodes: string[];
-  locale: 'id' | 'en';
-}
-
-export interface Capacity {
-  product: string;
-  quantity: number;
-  unit: string;
-  period: Period;
-}
-export interface Certification {
-  type: string;
-  number: string;
-  validUntil: string | null;
-  valid?: boolean;
-}
-export interface Pic {
-  name: string;
-  position: string;
-  email: string;
-  phone: string;
-}
-
-/** GET /enterprises/:id, /partners/:id, /auth/me's organization. Private fields only for members (and staff). */
-export interface Organization {
-  id: string;
-  kind: 'enterprise' | 'partner';
-  name: string;
-  nib: string;
-  legalForm: string | null;
-  address: string | null;
-  regionCode: string;
-  provinceCode: string;
-  location: { lat: number; lng: number } | null;
-  kbliCodes: string[];
-  workforce: number | null;
-  foundedYear: number | null;
-  contactEmail: string | null;
-  contactPhone: string | null;
-  scale: Scale;
-  scaleRegime: string;
-  createdAt: string;
-  updatedAt: string;
-  products?: string | null;
-  capacities?: Capacity[];
-  certifications?: Certification[];
-  needs?: Need[];
-  pic?: Pic | null;
-  npwp?: string | null;
-  netAssetsIdr?: number | null;
-  annualSalesIdr?: number | null;
-  scaleBasis?: string | null;
-  version?: number;
-}
-
-export interface Me {
-  user: User;
-  organization: Organization | null;
-}
-
-export interface AuthResult {
-  accessToken: string;
-  refreshToken: string;
-  user: User;
-  organization?: Organization;
-}
-
-export interface Region {
-  code: string;
-  name: string;
-  level: 'province' | 'regency' | 'district' | 'village';
-  parentCode: string | null;
-  provinceCode: string;
-  timeZone: string;
-}
-
-export interface Kbli {
-  code: string;
-  level: number;
-  section: string;
-  parentCode: string | null;
-  title: string;
-  description: string;
-}
+export type User = S['UserView'];
+export type Role = User['role'];
+export type Organization = S['OrganizationView'];
+export type Scale = Organization['scale'];
+export type Capacity = S['FirmCapacityView'];
+export type Certification = S['CertificationView'];
+/** A certificate as the forms edit it (the API adds `valid` when it answers). */
+export type CertificationInput = Omit<Certification, 'valid'>;
+export type Pic = S['PicView'];
+export type Me = S['MeView'];
+/** What sign-in returns; registration adds the new organisation. */
+export type AuthResult = S['SignedInView'] & { organization?: Organization };
+export type Region = S['RegionView'];
+export type Kbli = S['KbliView'];
 
 export type Breakdown = S['ScoreBreakdownView'];
 export type MatchItem = S['MatchItemView'];
 export type RecommendationItem = S['RecommendationItemView'];
 
-export interface AuditVerify {
-  valid: boolean;
-  checked: number;
-  firstBrokenId: string | null;
-}
+export type AuditVerify = S['AuditVerifyView'];
+export type AuditRecord = S['AuditRecordView'];

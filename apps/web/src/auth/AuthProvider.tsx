@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrapAs } from '../api/client';
+import { api, unwrap } from '../api/client';
 import { ApiError } from '../api/problem';
 import { getTokens, setTokens, subscribe, type Tokens } from '../api/session';
 import type { AuthResult, Me } from '../api/types';
@@ -25,7 +25,7 @@ const AuthContext = createContext<AuthState | null>(null);
 export const meQueryKey = ['auth', 'me'] as const;
 
 async function fetchMe(): Promise<Me> {
-  return unwrapAs<Me>(api.GET('/api/v1/auth/me'));
+  return unwrap(api.GET('/api/v1/auth/me'));
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
@@ -56,7 +56,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (email: string, password: string) => {
-      const res = await unwrapAs<AuthResult>(api.POST('/api/v1/auth/login', { body: { email, password } }));
+      const res = await unwrap(api.POST('/api/v1/auth/login', { body: { email, password } }));
       setTokens({ accessToken: res.accessToken, refreshToken: res.refreshToken });
       const fresh = await qc.fetchQuery({ queryKey: meQueryKey, queryFn: fetchMe });
       return fresh;

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Anchor, Box, Button, Center, Fieldset, Group, Paper, PasswordInput, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link, useNavigate } from 'react-router';
-import { api, unwrapAs } from '../api/client';
+import { api, unwrap } from '../api/client';
 import type { AuthResult, RegisterOrganization } from '../api/types';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import { FormProblem } from '../components/FormProblem';
@@ -40,7 +40,7 @@ export default function RegisterPage() {
     org.clear();
     setBusy(true);
     try {
-      const res = await unwrapAs<AuthResult>(
+      const res = await unwrap(
         api.POST('/api/v1/auth/register', {
           body: {
             email: account.values.email.trim(),

@@ -6,8 +6,9 @@ import type { DataSource } from 'typeorm';
 import { type Actor, isOversight, Role } from '../auth/actor.js';
 import { Authenticated, CurrentActor } from '../auth/policy.js';
 import { invalid, notFound } from '../errors/domain-error.js';
-import { decodeCursor, encodeCursor, type Page, PageQuery } from '../pagination/cursor.js';
+import { decodeCursor, encodeCursor, PageQuery } from '../pagination/cursor.js';
 import { AuditService } from './audit.service.js';
+import { AuditPageView, AuditVerifyView } from './audit.views.js';
 
 export const AUDITED_ENTITY_TYPES = [
   'organization', 'user', 'opportunity', 'application', 'agreement', 'commitment', 'coaching_session', 'obligation', 'evidence', 'progress_report', 'notification', 'monitoring_case', 'finding_run',
@@ -47,7 +48,8 @@ export class AuditController {
       + 'organisations there, and the whole trail of an entity one of whose parties lies there (another entity is 404); the '
       + 'parties to an entity read its trail (entityType and entityId required).',
   })
-  async list(@CurrentActor() actor: Actor, @Query() q: AuditQuery): Promise<Page<Record<string, unknown>>> {
+  @ApiOkResponse({ type: AuditPageView, description: 'Newest first' })
+  async list(@CurrentActor() actor: Actor, @Query() q: AuditQuery): Promise<AuditPageView> {
     const params: unknown[] = [];
     const where: string[] = [];
     if (!isOversight(actor)) {
@@ -94,8 +96,8 @@ export class AuditController {
   @Get('verify')
   @Authenticated({ roles: [Role.ADMIN] })
   @ApiOperation({ summary: 'Checks the hash chain: an edited, deleted or reordered record breaks it' })
-  @ApiOkResponse({ schema: { example: { valid: true, checked: 1234, firstBrokenId: null } } })
-  verify() {
+  @ApiOkResponse({ type: AuditVerifyView })
+  verify(): Promise<AuditVerifyView> {
     return this.audit.verify();
   }
 }

@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap, unwrapAs } from '../../api/client';
-import type { Agreement, CoachingSession, Obligation, Page, ProgressReport } from '../../api/types';
+import { api, unwrap } from '../../api/client';
+import type { Agreement, AgreementSummary, CoachingSession, Obligation, Page, ProgressReport } from '../../api/types';
 
 export type AgreementStatus = Agreement['status'];
 export const AGREEMENT_STATUSES: readonly AgreementStatus[] = ['DRAFT', 'AWAITING_SIGNATURES', 'ACTIVE', 'COMPLETED', 'TERMINATED'];
 export const agreementsKey = ['agreements'] as const;
 export const agreementKey = (id: string) => ['agreements', 'one', id] as const;
 
-export function fetchAgreements(query: { cursor?: string; status?: AgreementStatus; pattern?: Agreement['pattern']; partnerId?: string; enterpriseId?: string }): Promise<Page<Agreement>> {
-  return unwrapAs<Page<Agreement>>(api.GET('/api/v1/agreements', { params: { query: { limit: 20, ...query } } }));
+export function fetchAgreements(query: { cursor?: string; status?: AgreementStatus; pattern?: Agreement['pattern']; partnerId?: string; enterpriseId?: string }): Promise<Page<AgreementSummary>> {
+  return unwrap(api.GET('/api/v1/agreements', { params: { query: { limit: 20, ...query } } }));
 }
 
 export function useAgreement(id: string) {
@@ -17,7 +17,7 @@ export function useAgreement(id: string) {
 
 export const sessionsKey = ['sessions'] as const;
 export function fetchSessions(query: { cursor?: string; agreementId?: string; status?: CoachingSession['status']; limit?: number }): Promise<Page<CoachingSession>> {
-  return unwrapAs<Page<CoachingSession>>(api.GET('/api/v1/sessions', { params: { query: { limit: 20, ...query } } }));
+  return unwrap(api.GET('/api/v1/sessions', { params: { query: { limit: 20, ...query } } }));
 }
 
 export const obligationsKey = ['obligations'] as const;
@@ -30,12 +30,12 @@ export function fetchObligations(query: {
   dueTo?: string;
   limit?: number;
 }): Promise<Page<Obligation>> {
-  return unwrapAs<Page<Obligation>>(api.GET('/api/v1/obligations', { params: { query: { limit: 20, ...query } } }));
+  return unwrap(api.GET('/api/v1/obligations', { params: { query: { limit: 20, ...query } } }));
 }
 
 export const reportsKey = ['reports'] as const;
 export function fetchReports(query: { cursor?: string; agreementId?: string; limit?: number }): Promise<Page<ProgressReport>> {
-  return unwrapAs<Page<ProgressReport>>(api.GET('/api/v1/reports', { params: { query: { limit: 20, ...query } } }));
+  return unwrap(api.GET('/api/v1/reports', { params: { query: { limit: 20, ...query } } }));
 }
 
 /** Which side of the agreement the signed-in organisation is on (null: a ministry officer or admin). */

@@ -1,4 +1,4 @@
-import { api, unwrap, unwrapAs } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import type { Application, Page } from '../../api/types';
 
 export type ApplicationStatus = Application['status'];
@@ -9,7 +9,7 @@ export const LIVE: readonly ApplicationStatus[] = ['INVITED', 'SUBMITTED', 'SHOR
 export const applicationsKey = ['applications'] as const;
 
 export function fetchApplications(query: { cursor?: string; opportunityId?: string; status?: ApplicationStatus; limit?: number }): Promise<Page<Application>> {
-  return unwrapAs<Page<Application>>(api.GET('/api/v1/applications', { params: { query: { limit: 20, ...query } } }));
+  return unwrap(api.GET('/api/v1/applications', { params: { query: { limit: 20, ...query } } }));
 }
 
 export type Transition = 'shortlist' | 'accept' | 'reject' | 'withdraw' | 'decline';

@@ -4,9 +4,11 @@
  * audit trail. Types come from the generated OpenAPI schema, so a contract change breaks the build.
  */
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, unwrapAs } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import type { components, operations } from '../../api/schema';
-import type { AuditVerify, Page, ProgressReport } from '../../api/types';
+import type { AuditRecord, Page, ProgressReport } from '../../api/types';
+
+export type { AuditRecord };
 import type { MonitoringFilter } from './filters';
 
 type S = components['schemas'];
@@ -245,7 +247,7 @@ export function usePostCaseMessage(id: string) {
       const form = new FormData();
       if (text) form.append('text', text);
       for (const f of files) form.append('file', f, f.name);
-      return unwrapAs<CaseMessage>(
+      return unwrap(
         api.POST('/api/v1/monitoring/cases/{id}/messages', {
           params: { path: { id } },
           headers,
@@ -270,7 +272,7 @@ export const REPORT_STATUSES: readonly ReportStatus[] = [
 ] as ReportStatus[];
 
 export function fetchReports(q: { cursor?: string; status?: ReportStatus; agreementId?: string }): Promise<Page<ProgressReport>> {
-  return unwrapAs<Page<ProgressReport>>(api.GET('/api/v1/reports', { params: { query: { limit: 20, ...q } as never } }));
+  return unwrap(api.GET('/api/v1/reports', { params: { query: { limit: 20, ...q } as never } }));
 }
 
 export function useReport(id: string) {
@@ -295,34 +297,20 @@ export function useReviewReport(id: string) {
 export function useCreateStaff() {
   return useMutation({
     mutationFn: (body: CreateStaffBody) =>
-      unwrapAs<{ user: { id: string; email: string; fullName: string; role: string; provinceCodes?: string[] } }>(
+      unwrap(
         api.POST('/api/v1/admin/users', { body, headers: { 'Idempotency-Key': crypto.randomUUID() } }),
       ),
   });
 }
 
-export interface AuditRecord {
-  id: string;
-  at: string;
-  actorUserId: string | null;
-  actorRole: string | null;
-  organizationId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  diff: unknown;
-  requestId: string | null;
-  hash: string;
-}
-
 export function fetchAudit(q: { cursor?: string; entityType?: string; entityId?: string }): Promise<Page<AuditRecord>> {
-  return unwrapAs<Page<AuditRecord>>(api.GET('/api/v1/audit', { params: { query: { limit: 20, ...q } as never } }));
+  return unwrap(api.GET('/api/v1/audit', { params: { query: { limit: 20, ...q } as never } }));
 }
 
 /** Sets the HttpOnly cookie bull-board accepts (ADMIN), then the dashboard opens at /admin/queues. */
 export function useQueueDashboard() {
   return useMutation({
-    mutationFn: () => unwrapAs<{ url: string }>(api.POST('/api/v1/admin/queues/session')),
+    mutationFn: () => unwrap(api.POST('/api/v1/admin/queues/session')),
     onSuccess: (r) => {
       window.open(r.url || '/admin/queues', '_blank', 'noopener');
     },
@@ -330,5 +318,5 @@ export function useQueueDashboard() {
 }
 
 export function useVerifyAudit() {
-  return useMutation({ mutationFn: () => unwrapAs<AuditVerify>(api.GET('/api/v1/audit/verify')) });
+  return useMutation({ mutationFn: () => unwrap(api.GET('/api/v1/audit/verify')) });
 }

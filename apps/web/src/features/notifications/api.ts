@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, unwrapAs } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import type { Notification, Page } from '../../api/types';
 
 export const notificationsKey = ['notifications'] as const;
 
 export function fetchNotifications(params: { cursor?: string; unread?: boolean; limit?: number }): Promise<Page<Notification>> {
-  return unwrapAs<Page<Notification>>(api.GET('/api/v1/notifications', { params: { query: { limit: params.limit ?? 20, cursor: params.cursor, unread: params.unread } } }));
+  return unwrap(api.GET('/api/v1/notifications', { params: { query: { limit: params.limit ?? 20, cursor: params.cursor, unread: params.unread } } }));
 }
 
 /** Up to 100 unread notifications (the bell shows "99+" beyond), refreshed every minute. */

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap, unwrapAs } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import type { Opportunity, Page, Pattern, SupportType } from '../../api/types';
 
 /** What a partner may offer under each pattern — PP 44/1997 Pasal 3 (inti-plasma) and Pasal 4 (subkontrak); domain.md. */
@@ -20,5 +20,5 @@ export function useOpportunity(id: string | null | undefined) {
 }
 
 export function fetchOpportunities(query: { cursor?: string; q?: string; pattern?: Pattern; mine?: boolean; kbli?: string; region?: string }): Promise<Page<Opportunity>> {
-  return unwrapAs<Page<Opportunity>>(api.GET('/api/v1/opportunities', { params: { query: { limit: 20, ...query } } }));
+  return unwrap(api.GET('/api/v1/opportunities', { params: { query: { limit: 20, ...query } } }));
 }

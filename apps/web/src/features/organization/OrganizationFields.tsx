@@ -1,5 +1,5 @@
 import { Autocomplete, Checkbox, Fieldset, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import type { Capacity, Certification, Need } from '../../api/types';
+import type { Capacity, CertificationInput, Need } from '../../api/types';
 import { KbliPicker } from '../../components/KbliPicker';
 import { ListBuilder } from '../../components/ListBuilder';
 import { MoneyInput } from '../../components/MoneyInput';
@@ -106,7 +106,7 @@ function EnterpriseFields({ form }: { form: Form<OrgValues> }) {
         </Stack>
       </Fieldset>
 
-      <ListBuilder<Certification>
+      <ListBuilder<CertificationInput>
         legend={t('org.certifications')}
         items={v.certifications}
         onChange={(c) => set('certifications', c)}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Box, Button, Group, Paper, Stack } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrapAs } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { fetchEnterprise, fetchPartner, orgKey } from '../../api/orgs';
 import type { Organization } from '../../api/types';
 import { meQueryKey, useMe } from '../../auth/AuthProvider';
@@ -44,7 +44,7 @@ function ProfileForm({ org, kind }: { org: Organization; kind: Kind }) {
     try {
       const body = { ...orgBody(form.values, kind, 'update'), version: org.version };
       const path = { params: { path: { id: org.id } }, body };
-      const saved = await unwrapAs<Organization>(kind === 'enterprise' ? api.PATCH('/api/v1/enterprises/{id}', path) : api.PATCH('/api/v1/partners/{id}', path));
+      const saved = await unwrap(kind === 'enterprise' ? api.PATCH('/api/v1/enterprises/{id}', path) : api.PATCH('/api/v1/partners/{id}', path));
       qc.setQueryData(orgKey(kind, org.id), saved);
       await qc.invalidateQueries({ queryKey: meQueryKey });
       notifySuccess(t('profile.saved'));

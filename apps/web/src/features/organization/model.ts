@@ -1,4 +1,4 @@
-import type { Capacity, Certification, Need, Organization, Pic, UpdateOrganizationBody } from '../../api/types';
+import type { Capacity, CertificationInput, Need, Organization, Pic, UpdateOrganizationBody } from '../../api/types';
 
 export const NEEDS: readonly Need[] = ['CAPITAL', 'MARKETING', 'RAW_MATERIALS', 'TECHNOLOGY', 'MANAGEMENT', 'BUREAUCRACY', 'INFRASTRUCTURE', 'PARTNERSHIP'];
 export const CERTIFICATIONS = ['PIRT', 'HALAL', 'SNI', 'BPOM_MD', 'BPOM_ML', 'ISO_9001', 'ORGANIC'] as const;
@@ -23,7 +23,7 @@ export interface OrgValues {
   contactPhone: string;
   products: string;
   capacities: Capacity[];
-  certifications: Certification[];
+  certifications: CertificationInput[];
   needs: Need[];
   pic: Pic;
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Box, Button, Group, MultiSelect, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
-import { api, unwrapAs } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { useRegions } from '../../api/reference';
 import type { User } from '../../api/types';
 import { FormProblem } from '../../components/FormProblem';
@@ -25,7 +25,7 @@ export default function StaffPage() {
     form.clear();
     setBusy(true);
     try {
-      const u = await unwrapAs<User>(
+      const u = await unwrap(
         api.POST('/api/v1/admin/users', {
           body: { fullName: v.fullName.trim(), email: v.email.trim(), password: v.password, role: v.role, provinceCodes: v.role === 'MINISTRY' ? v.provinceCodes : undefined, locale: lang },
           headers: { 'Idempotency-Key': key },

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { api, unwrapAs } from '../../api/client';
-import type { Page, RecommendationItem } from '../../api/types';
+import { api, unwrap } from '../../api/client';
+import type { RecommendationItem } from '../../api/types';
 import { useMe } from '../../auth/AuthProvider';
 import { PageHeader } from '../../components/PageHeader';
 import { PagedList } from '../../components/PagedList';
@@ -23,7 +23,7 @@ export default function RecommendationsPage() {
       <PagedList<RecommendationItem>
         queryKey={['recommendations', firmId, lang]}
         fetchPage={(cursor) =>
-          unwrapAs<Page<RecommendationItem>>(api.GET('/api/v1/enterprises/{id}/recommendations', { params: { path: { id: firmId }, query: { limit: 10, cursor }, header: { 'accept-language': lang } } }))
+          unwrap(api.GET('/api/v1/enterprises/{id}/recommendations', { params: { path: { id: firmId }, query: { limit: 10, cursor }, header: { 'accept-language': lang } } }))
         }
         itemKey={(r) => r.opportunity.id}
         empty={t('recommendations.empty')}

@@ -2,8 +2,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Box, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api, unwrapAs } from '../../api/client';
-import type { Organization, Page } from '../../api/types';
+import { api, unwrap } from '../../api/client';
 import { FormProblem } from '../../components/FormProblem';
 import { PageHeader } from '../../components/PageHeader';
 import { fetchAgreements } from '../../features/agreements/api';
@@ -45,7 +44,7 @@ export default function CaseNewPage() {
 
   const partners = useQuery({
     queryKey: ['partners', 'all-first-page'],
-    queryFn: () => unwrapAs<Page<Organization>>(api.GET('/api/v1/partners', { params: { query: { limit: 100 } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/partners', { params: { query: { limit: 100 } } })),
     enabled: !findingId,
     staleTime: 5 * 60_000,
   });
@@ -58,7 +57,7 @@ export default function CaseNewPage() {
   const presetAgreement = useQuery({
     queryKey: ['agreements', 'one', v.agreementId],
     queryFn: () =>
-      unwrapAs<{ id: string; number?: string; title: string; partnerId: string }>(
+      unwrap(
         api.GET('/api/v1/agreements/{id}', { params: { path: { id: v.agreementId } } }),
       ),
     enabled: !findingId && !!v.agreementId && !v.partnerId,

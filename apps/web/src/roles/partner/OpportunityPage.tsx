@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Alert, Anchor, Box, Button, Group, Paper, Select, Stack, Tabs, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api, unwrap, unwrapAs } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { useEnterprise } from '../../api/orgs';
-import type { Application, MatchItem, Opportunity, Page } from '../../api/types';
+import type { Application, MatchItem, Opportunity } from '../../api/types';
 import { FormModal } from '../../components/FormModal';
 import { FormProblem } from '../../components/FormProblem';
 import { PageHeader } from '../../components/PageHeader';
@@ -111,7 +111,7 @@ function Matches({ o }: { o: Opportunity }) {
       <PagedList<MatchItem>
         queryKey={['matches', o.id, lang]}
         fetchPage={(cursor) =>
-          unwrapAs<Page<MatchItem>>(api.GET('/api/v1/opportunities/{id}/matches', { params: { path: { id: o.id }, query: { limit: 10, cursor }, header: { 'accept-language': lang } } }))
+          unwrap(api.GET('/api/v1/opportunities/{id}/matches', { params: { path: { id: o.id }, query: { limit: 10, cursor }, header: { 'accept-language': lang } } }))
         }
         itemKey={(m) => m.enterprise.id}
         empty={t('matches.empty')}
