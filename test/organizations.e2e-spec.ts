@@ -94,6 +94,22 @@ describe('organisations', () => {
       expect(list.body.items.map((p: { id: string }) => p.id)).toContain(partner.organization!.id);
     });
 
+    it('lists partners by name and finds them by the words of their name (case, accents and LIKE wildcards taken literally)', async () => {
+      const [a, b] = await Promise.all([f.partner({ name: 'PT Snack Nusantara Jaya' }), f.partner({ name: 'PT Kopi Priangan 100%' })]);
+      const find = async (q: string) => {
+        const res = await t.http().get(`/api/v1/partners?limit=100&q=${encodeURIComponent(q)}`).set(bearer(officer));
+        expect(res.status).toBe(200);
+        return (res.body.items as { id: string; name: string }[]).map((o) => o.id);
+      };
+      expect(await find('snack jaya')).toEqual([a.organization!.id]);
+      expect(await find('NUSANTARA')).toEqual([a.organization!.id]);
+      expect(await find('priangan 100%')).toEqual([b.organization!.id]);
+      expect(await find('%')).toEqual([b.organization!.id]); // a literal percent sign, not "anything"
+      expect(await find('_')).toEqual([]);
+      expect(await find('jaya kopi')).toEqual([]);
+      expect((await t.http().get(`/api/v1/partners?q=${'x'.repeat(101)}`).set(bearer(officer))).status).toBe(400);
+    });
+
     it('rejects enterprise-only fields on a partner', async () => {
       const res = await t.http().patch(`/api/v1/partners/${partner.organization!.id}`).set(bearer(partner)).send({ needs: ['CAPITAL'] });
       expect(res.status).toBe(400);

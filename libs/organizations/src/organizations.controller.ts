@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, Authenticated, CurrentActor, IdParam, type Page, PageQuery, Role } from '@jalin/core';
+import { type Actor, Authenticated, CurrentActor, IdParam, type Page, Role } from '@jalin/core';
 import { UpdateOrganizationDto } from './dto/organization.dto.js';
-import { EnterpriseSearchQuery } from './dto/search.dto.js';
+import { EnterpriseSearchQuery, PartnerListQuery } from './dto/search.dto.js';
 import { OrganizationPageView, OrganizationView } from './dto/organization.views.js';
 import { OrganizationsService } from './organizations.service.js';
 
@@ -46,9 +46,9 @@ export class PartnersController {
 
   @Get()
   @Authenticated()
-  @ApiOperation({ summary: 'Partners (medium and large firms), by name' })
+  @ApiOperation({ summary: 'Partners (medium and large firms), by name; `q` keeps those whose name holds every word' })
   @ApiOkResponse({ type: OrganizationPageView, description: 'Public profiles' })
-  list(@Query() query: PageQuery): Promise<Page<OrganizationView>> {
+  list(@Query() query: PartnerListQuery): Promise<Page<OrganizationView>> {
     return this.orgs.listPartners(query);
   }
 

@@ -184,10 +184,15 @@ export class OrganizationsService {
     );
   }
 
-  async listPartners(query: { limit?: number; cursor?: string }): Promise<Page<OrganizationView>> {
+  /** Partners by name; `q` keeps those whose name holds every word (trigram index on search_text). */
+  async listPartners(query: { limit?: number; cursor?: string; q?: string }): Promise<Page<OrganizationView>> {
     const limit = query.limit ?? 20;
     const cur = decodeCursor(query.cursor, 2);
     const qb = this.ds.getRepository(Organization).createQueryBuilder('o').where(`o.kind = 'partner'`);
+    const words = (query.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
+    words.forEach((w, i) => {
+      qb.andWhere(`o.search_text LIKE '%' || lower(jalin_unaccent(:w${i})) || '%'`, { [`w${i}`]: w.replace(/[\\%_]/g, (c) => `\\${c}`) });
+    });
     if (cur) qb.andWhere('(o.name, o.id) > (:n, :i::uuid)', { n: cur[0], i: cur[1] });
     const rows = await qb.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').limit(limit + 1).getMany();
     return toPage(rows, limit, (o) => [o.name, o.id], (o) => toOrganizationView(o, false));

@@ -168,7 +168,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Partners (medium and large firms), by name */
+        /** Partners (medium and large firms), by name; `q` keeps those whose name holds every word */
         get: operations["PartnersController_list"];
         put?: never;
         post?: never;
@@ -4100,6 +4100,8 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page’s nextCursor */
                 cursor?: string;
+                /** @description Words in the partner’s name (each must appear; case and accents ignored) */
+                q?: string;
             };
             header?: never;
             path?: never;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthGrid } from '../features/obligations/calendar';
+import { addMonthsToDate, dayAfterKey, monthGrid } from '../features/obligations/calendar';
 import { formatDate, formatDateTime, formatRupiah, fromLocalInput, parseDigits, todayIn, toLocalInput } from './format';
 import { zoneLabel, zoneOfProvince } from './zones';
 
@@ -69,5 +69,18 @@ describe('month calendar', () => {
     expect(weeks[0]![6]).toEqual({ date: '2026-03-01', inMonth: true });
     expect(weeks.at(-1)!.at(-1)!.date).toBe('2026-04-05');
     expect(weeks.flat().filter((d) => d.inMonth)).toHaveLength(31);
+  });
+
+  it('moves the focused day by key as the grid pattern says, across months and leap days', () => {
+    // 2026-03-04 is a Wednesday
+    expect(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'].map((k) => dayAfterKey('2026-03-04', k))).toEqual([
+      '2026-03-03', '2026-03-05', '2026-02-25', '2026-03-11', '2026-03-02', '2026-03-08', '2026-02-04', '2026-04-04',
+    ]);
+    expect(dayAfterKey('2026-12-31', 'ArrowRight')).toBe('2027-01-01');
+    expect(dayAfterKey('2026-03-01', 'Home')).toBe('2026-02-23'); // a Sunday: its week began in February
+    expect(dayAfterKey('2026-03-04', 'Enter')).toBeNull();
+    expect(addMonthsToDate('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonthsToDate('2028-01-31', 1)).toBe('2028-02-29');
+    expect(addMonthsToDate('2026-03-31', -1)).toBe('2026-02-28');
   });
 });

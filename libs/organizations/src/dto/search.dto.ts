@@ -15,3 +15,8 @@ export class EnterpriseSearchQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['MIKRO', 'KECIL'] }) @IsOptional() @IsIn(['MIKRO', 'KECIL']) scale?: 'MIKRO' | 'KECIL';
   @ApiPropertyOptional({ enum: NEEDS }) @IsOptional() @IsIn(NEEDS) need?: string;
 }
+
+export class PartnerListQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Words in the partner’s name (each must appear; case and accents ignored)', example: 'snack nusantara' })
+  @IsOptional() @IsString() @MaxLength(100) q?: string;
+}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Badge, Button, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { Obligation } from '../../api/types';
@@ -8,7 +8,7 @@ import { useT } from '../../i18n';
 import { intlLocale } from '../../lib/format';
 import { useFormat } from '../../lib/useFormat';
 import { fetchObligations, obligationsKey } from '../agreements/api';
-import { addMonths, monthGrid, monthRange } from './calendar';
+import { addMonths, dayAfterKey, monthGrid, monthRange } from './calendar';
 import { ObligationCard } from './ObligationCard';
 
 const STATUS_ORDER: readonly Obligation['status'][] = ['OVERDUE', 'DUE', 'UPCOMING', 'FULFILLED', 'WAIVED', 'CANCELLED'];
@@ -28,12 +28,21 @@ async function fetchMonth(month: string, agreementId?: string): Promise<Obligati
   return out;
 }
 
-/** A month calendar of obligations by due date, coloured by state (overdue, due, upcoming, fulfilled). */
+/**
+ * A month calendar of obligations by due date, coloured by state (overdue, due, upcoming, fulfilled).
+ * Keyboard: one day of the grid is in the tab order; arrows move by a day or a week, Home/End to
+ * the week's ends, PageUp/PageDown by a month (crossing into the next month shows it); Enter or
+ * Space opens the day.
+ */
 export function ObligationsCalendar({ canAct }: { canAct: (o: Obligation) => boolean }) {
   const { t, lang } = useT();
   const f = useFormat();
   const [month, setMonth] = useState(() => f.today().slice(0, 7));
   const [selected, setSelected] = useState<string | null>(null);
+  // The day holding the grid's one tab stop; `moved` marks a keyboard move whose focus must follow.
+  const [focusDay, setFocusDay] = useState(() => f.today());
+  const moved = useRef(false);
+  const grid = useRef<HTMLDivElement>(null);
   const q = useQuery({ queryKey: [...obligationsKey, 'month', month], queryFn: () => fetchMonth(month) });
   const byDay = useMemo(() => {
     const m = new Map<string, Obligation[]>();
@@ -46,17 +55,33 @@ export function ObligationsCalendar({ canAct }: { canAct: (o: Obligation) => boo
   const weekday = (d: string) => new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
   const today = f.today();
   const dayItems = selected ? (byDay.get(selected) ?? []) : [];
+  const visible = weeks.flat().map((d) => d.date);
+  const tabStop = visible.includes(focusDay) ? focusDay : (visible.find((d) => d.startsWith(month)) ?? visible[0]!);
+  useEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    grid.current?.querySelector<HTMLElement>(`[data-date="${focusDay}"]`)?.focus();
+  }, [focusDay, month]);
+  const onKeyDown = (e: React.KeyboardEvent, date: string) => {
+    const next = dayAfterKey(date, e.key);
+    if (!next) return;
+    e.preventDefault();
+    moved.current = true;
+    setFocusDay(next);
+    if (next.slice(0, 7) !== month && !visible.includes(next)) setMonth(next.slice(0, 7));
+    else if (e.key === 'PageUp' || e.key === 'PageDown') setMonth(next.slice(0, 7));
+  };
 
   return (
     <Stack gap="sm">
       <Group justify="space-between" wrap="nowrap">
-        <Button variant="default" onClick={() => { setMonth(addMonths(month, -1)); setSelected(null); }} aria-label={t('calendar.prev')}>
+        <Button variant="default" onClick={() => { setMonth(addMonths(month, -1)); setSelected(null); }} aria-label={t('calendar.prev')} aria-keyshortcuts="PageUp">
           ‹
         </Button>
         <Title order={2} size="h4" aria-live="polite">
           {title}
         </Title>
-        <Button variant="default" onClick={() => { setMonth(addMonths(month, 1)); setSelected(null); }} aria-label={t('calendar.next')}>
+        <Button variant="default" onClick={() => { setMonth(addMonths(month, 1)); setSelected(null); }} aria-label={t('calendar.next')} aria-keyshortcuts="PageDown">
           ›
         </Button>
       </Group>
@@ -69,7 +94,7 @@ export function ObligationsCalendar({ canAct }: { canAct: (o: Obligation) => boo
       </Group>
       {q.isPending && <Loading />}
       {q.isError && <ErrorState error={q.error} onRetry={() => void q.refetch()} />}
-      <div role="grid" aria-label={title}>
+      <div role="grid" aria-label={title} ref={grid}>
         <div className="calendar-grid" role="row">
           {weeks[0]!.map((d) => (
             <Text key={d.date} size="xs" fw={600} ta="center" role="columnheader">
@@ -92,6 +117,10 @@ export function ObligationsCalendar({ canAct }: { canAct: (o: Obligation) => boo
                   data-today={d.date === today ? true : undefined}
                   aria-label={label}
                   aria-selected={selected === d.date}
+                  data-date={d.date}
+                  tabIndex={d.date === tabStop ? 0 : -1}
+                  onKeyDown={(e) => onKeyDown(e, d.date)}
+                  onFocus={() => setFocusDay(d.date)}
                   onClick={() => setSelected(d.date)}
                   style={selected === d.date ? { background: 'var(--mantine-color-teal-light)' } : undefined}
                 >

@@ -36,3 +36,45 @@ export function monthGrid(month: string): Day[][] {
   }
   return weeks;
 }
+
+export function addDays(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return iso(d);
+}
+
+/** The same day of the month `n` months on, clamped to that month's last day (31 Jan + 1 → 28/29 Feb). */
+export function addMonthsToDate(date: string, n: number): string {
+  const month = addMonths(date.slice(0, 7), n);
+  const { to } = monthRange(month);
+  const day = Math.min(Number(date.slice(8)), Number(to.slice(8)));
+  return `${month}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * Where a key moves the focused day in a month grid (WAI-ARIA grid pattern): arrows by a day or a
+ * week, Home/End to the week's Monday/Sunday, PageUp/PageDown by a month. Null for other keys.
+ */
+export function dayAfterKey(date: string, key: string): string | null {
+  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+  switch (key) {
+    case 'ArrowLeft':
+      return addDays(date, -1);
+    case 'ArrowRight':
+      return addDays(date, 1);
+    case 'ArrowUp':
+      return addDays(date, -7);
+    case 'ArrowDown':
+      return addDays(date, 7);
+    case 'Home':
+      return addDays(date, -weekday);
+    case 'End':
+      return addDays(date, 6 - weekday);
+    case 'PageUp':
+      return addMonthsToDate(date, -1);
+    case 'PageDown':
+      return addMonthsToDate(date, 1);
+    default:
+      return null;
+  }
+}

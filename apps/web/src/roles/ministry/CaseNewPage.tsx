@@ -5,6 +5,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { FormProblem } from '../../components/FormProblem';
 import { PageHeader } from '../../components/PageHeader';
+import { PartnerPicker } from '../../components/PartnerPicker';
 import { fetchAgreements } from '../../features/agreements/api';
 import { useCreateCase, useFinding } from '../../features/monitoring/api';
 import { useT } from '../../i18n';
@@ -42,12 +43,6 @@ export default function CaseNewPage() {
   const v = form.values;
   const [busy, setBusy] = useState(false);
 
-  const partners = useQuery({
-    queryKey: ['partners', 'all-first-page'],
-    queryFn: () => unwrap(api.GET('/api/v1/partners', { params: { query: { limit: 100 } } })),
-    enabled: !findingId,
-    staleTime: 5 * 60_000,
-  });
   const agreements = useQuery({
     queryKey: ['agreements', 'of-partner', v.partnerId],
     queryFn: () => fetchAgreements({ partnerId: v.partnerId }),
@@ -62,14 +57,10 @@ export default function CaseNewPage() {
       ),
     enabled: !findingId && !!v.agreementId && !v.partnerId,
   });
-  const partnerOptions = useMemo(
-    () => (partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
-    [partners.data],
-  );
   const agreementOptions = useMemo(() => {
     const list = (agreements.data?.items ?? []).map((a) => ({
       value: a.id,
-      label: `${(a as { number?: string }).number ?? ''} ${a.title}`.trim(),
+      label: `${a.number} ${a.title}`,
     }));
     if (presetAgreement.data && !list.some((a) => a.value === presetAgreement.data.id)) {
       list.push({
@@ -135,19 +126,15 @@ export default function CaseNewPage() {
               )
             ) : (
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <Select
+                <PartnerPicker
                   label={t('monitoring.cases.partner')}
                   placeholder={t('monitoring.cases.choosePartner')}
                   required={!v.agreementId}
-                  data={partnerOptions}
-                  value={v.partnerId || null}
+                  value={v.partnerId}
                   onChange={(x) => {
-                    form.set('partnerId', x ?? '');
+                    form.set('partnerId', x);
                     form.set('agreementId', '');
                   }}
-                  searchable
-                  clearable
-                  nothingFoundMessage={t('monitoring.filters.nothingFound')}
                   error={form.errors.partnerId}
                 />
                 <Select
