@@ -81,6 +81,30 @@ describe('organisations', () => {
     });
   });
 
+  describe('field messages follow Accept-Language', () => {
+    const patch = (lang?: string) => {
+      const r = t.http().patch(`/api/v1/enterprises/${ent.organization!.id}`).set(bearer(ent));
+      return (lang ? r.set('Accept-Language', lang) : r).send({ workforce: -1, contactPhone: 'x', regionCode: '33.99', nonsense: 1 });
+    };
+    it('English without the header or when English is preferred; Indonesian when Indonesian is; nothing written either way', async () => {
+      const before = (await t.http().get(`/api/v1/enterprises/${ent.organization!.id}`).set(bearer(ent))).body.version;
+      const en = await patch();
+      expect(en.status).toBe(400);
+      expect((await patch('en-US,en;q=0.9,id;q=0.5')).body).toEqual(en.body);
+      const id = await patch('id-ID,id;q=0.9,en;q=0.8');
+      expect(id.status).toBe(400);
+      expect(id.headers['content-type']).toMatch(/application\/problem\+json/);
+      // the same fields, in the same order, each message translated
+      expect(id.body.errors.map((e: { field: string }) => e.field)).toEqual(en.body.errors.map((e: { field: string }) => e.field));
+      const pairs = (id.body.errors as { field: string; message: string }[]).map((e, i) => [e.message, en.body.errors[i].message]);
+      for (const [idMessage, enMessage] of pairs) expect(idMessage).not.toBe(enMessage);
+      expect(en.body.detail).toMatch(/^The request has \d+ invalid fields?: /);
+      expect(id.body.detail).toMatch(/^Permintaan memuat \d+ isian yang tidak valid: /);
+      expect(id.body.errors).toContainEqual({ field: 'nonsense', message: expect.stringMatching(/nonsense/) });
+      expect((await t.http().get(`/api/v1/enterprises/${ent.organization!.id}`).set(bearer(ent))).body.version).toBe(before);
+    });
+  });
+
   describe('partners', () => {
     it('a partner updates its PIC; others see it; going below MENENGAH is 409', async () => {
       const pic = { name: 'Budi Santoso', position: 'Kepala Kemitraan', email: 'budi@mitra.co.id', phone: '+62 812 9999 0000' };

@@ -1,3 +1,4 @@
+import { type Locale, preferredLocale } from '@jalin/core';
 import {
   answeredNeeds,
   type Breakdown,
@@ -11,22 +12,10 @@ import {
   regionPath,
 } from './scoring.js';
 
-export type Locale = 'id' | 'en';
+export type { Locale };
 
 /** `Accept-Language` → 'en' when English is preferred over Indonesian; Indonesian otherwise. */
-export function localeFrom(header: string | undefined): Locale {
-  if (!header) return 'id';
-  const prefs = header
-    .split(',')
-    .map((part) => {
-      const [tag, ...params] = part.trim().toLowerCase().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { lang: tag.split('-')[0], q: q ? Number(q.slice(2)) : 1 };
-    })
-    .filter((p) => p.lang === 'id' || p.lang === 'in' || p.lang === 'en')
-    .sort((a, b) => b.q - a.q);
-  return prefs[0]?.lang === 'en' ? 'en' : 'id';
-}
+export const localeFrom = (header: string | undefined): Locale => preferredLocale(header, 'id');
 
 const LEVEL_NAME: Record<Locale, Record<string, string>> = {
   id: { village: 'desa/kelurahan', district: 'kecamatan', regency: 'kabupaten/kota', province: 'provinsi' },

@@ -1,7 +1,9 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { preferredLocale } from '../http/locale.js';
 import { DomainError, ErrorCode, type FieldError, TITLES } from './domain-error.js';
+import { localizeFieldErrors, localizeValidationDetail } from './localize.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 const TYPE_BASE = 'https://jalin.go.id/problems/';
@@ -105,6 +107,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const req = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     const { problem, headers } = toProblem(exception, req.url, this.logger);
+    // Field messages follow Accept-Language when it prefers Indonesian (the console sends its language);
+    // without the header they stay English, the API's language for integrators.
+    if (problem.errors) {
+      const locale = preferredLocale(req.headers['accept-language'], 'en');
+      problem.errors = localizeFieldErrors(problem.errors, locale);
+      problem.detail = localizeValidationDetail(problem.detail, locale);
+    }
     void reply.status(problem.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(problem);
   }
 }

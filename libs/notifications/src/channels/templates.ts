@@ -1,4 +1,5 @@
-export type Locale = 'id' | 'en';
+export type { Locale } from '@jalin/core';
+import type { Locale } from '@jalin/core';
 
 export interface EmailNotification {
   kind: string;

@@ -1,0 +1,28 @@
+import type { Locale } from '../http/locale.js';
+import type { FieldError } from './domain-error.js';
+import { EXACT_ID, PATTERNS_ID } from './messages.id.js';
+
+/**
+ * A field-error message in the caller's language. The API writes them in English; Indonesian comes
+ * from `messages.id.ts` (exact messages, then patterns for the parametrised ones). A message with no
+ * translation stays English rather than being lost.
+ */
+export function localizeMessage(message: string, locale: Locale): string {
+  if (locale === 'en') return message;
+  const exact = EXACT_ID[message];
+  if (exact !== undefined) return exact;
+  for (const [pattern, replacement] of PATTERNS_ID) {
+    if (pattern.test(message)) return message.replace(pattern, replacement);
+  }
+  return message;
+}
+
+export const localizeFieldErrors = (errors: FieldError[], locale: Locale): FieldError[] =>
+  locale === 'en' ? errors : errors.map((e) => ({ ...e, message: localizeMessage(e.message, locale) }));
+
+/** The summary line of a 400 (`The request has 2 invalid fields: nib, npwp`) in the caller's language. */
+export function localizeValidationDetail(detail: string, locale: Locale): string {
+  if (locale === 'en') return detail;
+  const m = /^The request has (\d+) invalid fields?: (.*)$/.exec(detail);
+  return m ? `Permintaan memuat ${m[1]} isian yang tidak valid: ${m[2]}` : detail;
+}
