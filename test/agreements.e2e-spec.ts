@@ -545,6 +545,28 @@ describe('agreements', () => {
       expect(again.body).toMatchObject({ termsStatus: 'DECLINED' });
     });
 
+    it('a withdrawal racing the signature that would put the amendment in force: exactly one wins, the state agrees with it', async () => {
+      for (let round = 0; round < 4; round++) {
+        const a = await ag.active(parties());
+        expect((await post(partner, `/agreements/${a.id}/amendments`, agreementBody(undefined, { title: `Perubahan ${round}`, reason: 'Perpanjangan' }))).status).toBe(201);
+        expect((await post(partner, `/agreements/${a.id}/sign`)).status).toBe(201);
+        const [sign, withdraw] = await Promise.all([
+          post(firm, `/agreements/${a.id}/sign`),
+          post(partner, `/agreements/${a.id}/amendments/2/withdraw`, { reason: 'Tidak jadi' }),
+        ]);
+        const after = (await get(partner, a.id)).body;
+        if (sign.status === 201) {
+          expect(withdraw.status).toBe(409);
+          expect(after).toMatchObject({ termsVersion: 2, title: `Perubahan ${round}` });
+          expect(after.versions.map((v: { status: string }) => v.status)).toEqual(['SUPERSEDED', 'IN_FORCE']);
+        } else {
+          expect([sign.status, withdraw.status]).toEqual([409, 200]);
+          expect(after).toMatchObject({ termsVersion: 1, pendingAmendment: null });
+          expect(after.versions.map((v: { status: string }) => v.status)).toEqual(['IN_FORCE', 'WITHDRAWN']);
+        }
+      }
+    });
+
     it('no amendments before the agreement is ACTIVE', async () => {
       const a = await ag.submitted(parties());
       const res = await post(partner, `/agreements/${a.id}/amendments`, agreementBody(undefined, { reason: 'Ubah' }));

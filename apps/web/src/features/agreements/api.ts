@@ -7,7 +7,7 @@ export const AGREEMENT_STATUSES: readonly AgreementStatus[] = ['DRAFT', 'AWAITIN
 export const agreementsKey = ['agreements'] as const;
 export const agreementKey = (id: string) => ['agreements', 'one', id] as const;
 
-export function fetchAgreements(query: { cursor?: string; status?: AgreementStatus; pattern?: Agreement['pattern']; partnerId?: string; enterpriseId?: string }): Promise<Page<AgreementSummary>> {
+export function fetchAgreements(query: { cursor?: string; limit?: number; status?: AgreementStatus; pattern?: Agreement['pattern']; partnerId?: string; enterpriseId?: string }): Promise<Page<AgreementSummary>> {
   return unwrap(api.GET('/api/v1/agreements', { params: { query: { limit: 20, ...query } } }));
 }
 

@@ -45,7 +45,8 @@ export default function CaseNewPage() {
 
   const agreements = useQuery({
     queryKey: ['agreements', 'of-partner', v.partnerId],
-    queryFn: () => fetchAgreements({ partnerId: v.partnerId }),
+    // the API's largest page: a partner's agreements, newest first
+    queryFn: () => fetchAgreements({ partnerId: v.partnerId, limit: 100 }),
     enabled: !findingId && !!v.partnerId,
   });
   // An agreement named in the URL whose partner is not chosen yet: show it as the only choice.
