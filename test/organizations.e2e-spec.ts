@@ -103,6 +103,21 @@ describe('organisations', () => {
       expect(id.body.errors).toContainEqual({ field: 'nonsense', message: expect.stringMatching(/nonsense/) });
       expect((await t.http().get(`/api/v1/enterprises/${ent.organization!.id}`).set(bearer(ent))).body.version).toBe(before);
     });
+
+    it('so do the details of a 404 and a 409', async () => {
+      const missing = (lang?: string) => {
+        const r = t.http().get('/api/v1/enterprises/00000000-0000-4000-8000-000000000000').set(bearer(ent));
+        return lang ? r.set('Accept-Language', lang) : r;
+      };
+      expect((await missing()).body.detail).toBe('Enterprise was not found');
+      const id404 = await missing('id');
+      expect(id404.status).toBe(404);
+      expect(id404.body.detail).toMatch(/tidak ditemukan$/);
+      const stale = await t.http().patch(`/api/v1/enterprises/${ent.organization!.id}`).set(bearer(ent)).set('Accept-Language', 'id-ID').send({ workforce: 5, version: 9999 });
+      expect(stale.status).toBe(409);
+      expect(stale.body.detail).toMatch(/^Data ini sudah berubah sejak Anda membacanya \(versi terkini \d+\)$/);
+      expect(stale.body.currentVersion).toEqual(expect.any(Number)); // the extra members are untouched
+    });
   });
 
   describe('partners', () => {

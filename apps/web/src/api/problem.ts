@@ -59,7 +59,8 @@ export const networkError = (err: unknown): ApiError =>
 
 /**
  * What to tell the person, in their language: a sentence for the kind of problem, and the API's own
- * detail where it says something specific (which rule, which state) — the API writes those in English.
+ * detail where it says something specific (which rule, which state) — in the language the client asked
+ * for with Accept-Language.
  */
 export function describeProblem(error: unknown, t: TFunction): { title: string; detail?: string } {
   if (!(error instanceof ApiError)) return { title: t('problem.unexpected') };

@@ -1,5 +1,6 @@
 import type { Locale } from '../http/locale.js';
 import type { FieldError } from './domain-error.js';
+import { DETAIL_EXACT_ID, DETAIL_PATTERNS_ID } from './details.id.js';
 import { EXACT_ID, PATTERNS_ID } from './messages.id.js';
 
 /**
@@ -25,4 +26,26 @@ export function localizeValidationDetail(detail: string, locale: Locale): string
   if (locale === 'en') return detail;
   const m = /^The request has (\d+) invalid fields?: (.*)$/.exec(detail);
   return m ? `Permintaan memuat ${m[1]} isian yang tidak valid: ${m[2]}` : detail;
+}
+
+function translateDetail(english: string, depth: number): string {
+  const exact = DETAIL_EXACT_ID[english];
+  if (exact !== undefined) return exact;
+  if (depth > 4) return english;
+  for (const [pattern, replacement] of DETAIL_PATTERNS_ID) {
+    const m = pattern.exec(english);
+    if (!m) continue;
+    return typeof replacement === 'string' ? english.replace(pattern, replacement) : replacement(m, (part) => translateDetail(part, depth + 1));
+  }
+  return english;
+}
+
+/**
+ * A problem's `detail` in the caller's language: the 400 summary, then the sentences of
+ * `details.id.ts` (lifecycle refusals, conflicts, not-founds …). Untranslated ones stay English.
+ */
+export function localizeDetail(detail: string, locale: Locale): string {
+  if (locale === 'en') return detail;
+  const summary = localizeValidationDetail(detail, locale);
+  return summary !== detail ? summary : translateDetail(detail, 0);
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { preferredLocale } from '../http/locale.js';
 import { DomainError, ErrorCode, type FieldError, TITLES } from './domain-error.js';
-import { localizeFieldErrors, localizeValidationDetail } from './localize.js';
+import { localizeDetail, localizeFieldErrors } from './localize.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 const TYPE_BASE = 'https://jalin.go.id/problems/';
@@ -107,13 +107,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const req = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     const { problem, headers } = toProblem(exception, req.url, this.logger);
-    // Field messages follow Accept-Language when it prefers Indonesian (the console sends its language);
-    // without the header they stay English, the API's language for integrators.
-    if (problem.errors) {
-      const locale = preferredLocale(req.headers['accept-language'], 'en');
-      problem.errors = localizeFieldErrors(problem.errors, locale);
-      problem.detail = localizeValidationDetail(problem.detail, locale);
-    }
+    // Field messages and the detail follow Accept-Language when it prefers Indonesian (the console
+    // sends its language); without the header they stay English, the API's language for integrators.
+    const locale = preferredLocale(req.headers['accept-language'], 'en');
+    if (problem.errors) problem.errors = localizeFieldErrors(problem.errors, locale);
+    problem.detail = localizeDetail(problem.detail, locale);
     void reply.status(problem.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(problem);
   }
 }
