@@ -110,8 +110,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // Field messages and the detail follow Accept-Language when it prefers Indonesian (the console
     // sends its language); without the header they stay English, the API's language for integrators.
     const locale = preferredLocale(req.headers['accept-language'], 'en');
-    if (problem.errors) problem.errors = localizeFieldErrors(problem.errors, locale);
-    problem.detail = localizeDetail(problem.detail, locale);
+    try {
+      if (problem.errors) problem.errors = localizeFieldErrors(problem.errors, locale);
+      problem.detail = localizeDetail(problem.detail, locale);
+    } catch (err) {
+      // A translation must never turn a problem into another one: the English stands.
+      this.logger.warn({ err }, 'problem text not translated');
+    }
     void reply.status(problem.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(problem);
   }
 }
