@@ -15,6 +15,7 @@ export type EnumGroup =
   | 'opportunityStatus'
   | 'applicationStatus'
   | 'agreementStatus'
+  | 'termsStatus'
   | 'obligationStatus'
   | 'obligationType'
   | 'sessionStatus'
@@ -43,6 +44,8 @@ const COLORS: Record<string, string> = {
   REJECTED: 'red',
   WITHDRAWN: 'gray',
   AWAITING_SIGNATURES: 'yellow',
+  IN_FORCE: 'teal',
+  SUPERSEDED: 'gray',
   ACTIVE: 'teal',
   COMPLETED: 'blue',
   TERMINATED: 'red',

@@ -70,6 +70,7 @@ function AgreementView({ a }: { a: Agreement }) {
                 {t('agreement.versions', { count: a.versions.length, current: a.termsVersion })}
               </Text>
             )}
+            {a.versions.length > 1 && <TermsHistory a={a} />}
           </Tabs.Panel>
           <Tabs.Panel value="commitments" pt="md">
             <Stack gap="sm">
@@ -128,6 +129,50 @@ function AgreementView({ a }: { a: Agreement }) {
         </Tabs>
       </Stack>
     </>
+  );
+}
+
+/**
+ * Every terms version, oldest first: who proposed an amendment and why, when it came into force, who
+ * withdrew or declined one and why, and who signed each.
+ */
+export function TermsHistory({ a }: { a: Agreement }) {
+  const { t } = useT();
+  const f = useFormat();
+  const name = (party: string | null) => (party === 'partner' ? a.partner.name : party === 'enterprise' ? a.enterprise.name : '—');
+  return (
+    <Stack gap="xs" mt="md">
+      <Text fw={700}>{t('agreement.history')}</Text>
+      {a.versions.map((v) => (
+        <Paper withBorder p="sm" key={v.termsVersion} data-testid={`terms-v${v.termsVersion}`}>
+          <Group gap="xs" wrap="nowrap">
+            <Text fw={600}>v{v.termsVersion}</Text>
+            <StatusBadge group="termsStatus" value={v.status} />
+            <Text size="sm" truncate>
+              {v.title}
+            </Text>
+          </Group>
+          {v.termsVersion > 1 && (
+            <Text size="sm">
+              {t('agreement.historyProposed', { party: name(v.proposedByParty), date: f.dateTime(v.createdAt) })}
+              {v.reason ? ` — ${v.reason}` : ''}
+            </Text>
+          )}
+          {v.inForceAt && <Text size="sm">{t('agreement.historyInForce', { date: f.dateTime(v.inForceAt) })}</Text>}
+          {v.closedAt && (
+            <Text size="sm" c="dimmed">
+              {t(v.status === 'DECLINED' ? 'agreement.historyDeclined' : 'agreement.historyWithdrawn', { party: name(v.closedByParty), date: f.dateTime(v.closedAt) })}
+              {v.closeReason ? ` — ${v.closeReason}` : ''}
+            </Text>
+          )}
+          {v.signatures.length > 0 && (
+            <Text size="xs" c="dimmed">
+              {t('agreement.historySigned', { names: v.signatures.map((s) => `${name(s.party)} (${f.dateTime(s.signedAt)})`).join(', ') })}
+            </Text>
+          )}
+        </Paper>
+      ))}
+    </Stack>
   );
 }
 

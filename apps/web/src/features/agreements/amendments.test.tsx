@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, renderPage } from '../../../test/utils';
 import type { Agreement, TermsVersion } from '../../api/types';
-import { PendingAmendment } from './AgreementPage';
+import { PendingAmendment, TermsHistory } from './AgreementPage';
 
 const AGREEMENT_ID = '33333333-3333-4333-8333-333333333333';
 
@@ -71,5 +71,32 @@ describe('PendingAmendment', () => {
     renderPage(<PendingAmendment a={agreement} amendment={signed} party="partner" />);
     expect(screen.getByText('Anda sudah menandatangani adendum ini. Menunggu pihak lain.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Lihat ketentuan adendum' })).toBeTruthy();
+  });
+});
+
+describe('TermsHistory', () => {
+  it('tells each version’s story: proposed by whom and why, in force since, declined by whom and why, signed by whom', () => {
+    mockFetch(() => undefined);
+    const sig = (party: 'partner' | 'enterprise', termsVersion: number, signedAt: string) =>
+      ({ party, termsVersion, organizationId: 'o', userId: 'u', signedAt }) as TermsVersion['signatures'][number];
+    const versions = [
+      amendment({ termsVersion: 1, status: 'SUPERSEDED', title: 'Perjanjian awal', reason: null, proposedBy: null, proposedByParty: null, inForceAt: '2026-01-05T03:00:00.000Z', signatures: [sig('partner', 1, '2026-01-04T03:00:00.000Z'), sig('enterprise', 1, '2026-01-05T03:00:00.000Z')] }),
+      amendment({ termsVersion: 2, status: 'IN_FORCE', title: 'Perubahan I', reason: 'Volume pesanan naik', inForceAt: '2026-06-02T03:00:00.000Z' }),
+      amendment({ termsVersion: 3, status: 'DECLINED', title: 'Perubahan II', reason: 'Harga naik', closedAt: '2026-09-01T03:00:00.000Z', closedBy: 'e', closedByParty: 'enterprise', closeReason: 'Harga lama masih berlaku' }),
+    ];
+    renderPage(<TermsHistory a={{ ...agreement, versions } as unknown as Agreement} />);
+    expect(screen.getByText('Riwayat ketentuan')).toBeTruthy();
+    const v1 = screen.getByTestId('terms-v1');
+    expect(v1.textContent).toContain('Digantikan');
+    expect(v1.textContent).toContain('Ditandatangani: PT Snack Nusantara');
+    expect(v1.textContent).toContain('UD Keripik Sari');
+    expect(v1.textContent).not.toContain('Diusulkan');
+    const v2 = screen.getByTestId('terms-v2');
+    expect(v2.textContent).toContain('Berlaku');
+    expect(v2.textContent).toMatch(/Diusulkan oleh PT Snack Nusantara, .* — Volume pesanan naik/);
+    expect(v2.textContent).toContain('Berlaku sejak');
+    const v3 = screen.getByTestId('terms-v3');
+    expect(v3.textContent).toContain('Ditolak');
+    expect(v3.textContent).toMatch(/Ditolak oleh UD Keripik Sari, .* — Harga lama masih berlaku/);
   });
 });
