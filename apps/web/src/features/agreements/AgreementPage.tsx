@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Badge, Box, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Tabs, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import type { Agreement, Commitment, TermsVersion } from '../../api/types';
@@ -202,14 +203,15 @@ function Signatures({ a }: { a: Agreement }) {
 
 /**
  * One request on an agreement with a busy flag: on success a notice and the agreement (and lists)
- * refetched, true; on failure the problem as a notice, false.
+ * refetched, true; on failure the problem as a notice — or, given a form, under its fields — false.
  */
 function useAgreementAction(agreementId: string) {
   const { t } = useT();
   const qc = useQueryClient();
   const [busy, setBusy] = useState(false);
   const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: agreementKey(agreementId) }), qc.invalidateQueries({ queryKey: agreementsKey })]);
-  const run = async (fn: () => Promise<unknown>, ok: string) => {
+  const run = async (fn: () => Promise<unknown>, ok: string, form?: { clear(): void; fail(err: unknown, t: TFunction): void }) => {
+    form?.clear();
     setBusy(true);
     try {
       await fn();
@@ -217,13 +219,14 @@ function useAgreementAction(agreementId: string) {
       await refresh();
       return true;
     } catch (err) {
-      notifyError(err, t);
+      if (form) form.fail(err, t);
+      else notifyError(err, t);
       return false;
     } finally {
       setBusy(false);
     }
   };
-  return { busy, setBusy, run, refresh };
+  return { busy, run };
 }
 
 function Actions({ a, party }: { a: Agreement; party: 'partner' | 'enterprise' | null }) {
@@ -311,7 +314,7 @@ function Actions({ a, party }: { a: Agreement; party: 'partner' | 'enterprise' |
  */
 export function PendingAmendment({ a, amendment, party }: { a: Agreement; amendment: TermsVersion; party: 'partner' | 'enterprise' | null }) {
   const { t } = useT();
-  const { busy, setBusy, run, refresh } = useAgreementAction(a.id);
+  const { busy, run } = useAgreementAction(a.id);
   const [reading, setReading] = useState(false);
   const [read, setRead] = useState(false);
   const [closing, setClosing] = useState(false);
@@ -324,24 +327,19 @@ export function PendingAmendment({ a, amendment, party }: { a: Agreement; amendm
   };
   const close = async (e: React.FormEvent) => {
     e.preventDefault();
-    form.clear();
-    setBusy(true);
-    try {
-      const path = { id: a.id, termsVersion: amendment.termsVersion };
-      const body = { version: a.version, reason: form.values.reason.trim() };
-      await unwrap(
-        how === 'withdraw'
-          ? api.POST('/api/v1/agreements/{id}/amendments/{termsVersion}/withdraw', { params: { path }, body })
-          : api.POST('/api/v1/agreements/{id}/amendments/{termsVersion}/decline', { params: { path }, body }),
-      );
-      notifySuccess(t(how === 'withdraw' ? 'amendment.withdrawn' : 'amendment.declined'));
-      setClosing(false);
-      await refresh();
-    } catch (err) {
-      form.fail(err, t);
-    } finally {
-      setBusy(false);
-    }
+    const path = { id: a.id, termsVersion: amendment.termsVersion };
+    const body = { version: a.version, reason: form.values.reason.trim() };
+    const done = await run(
+      () =>
+        unwrap(
+          how === 'withdraw'
+            ? api.POST('/api/v1/agreements/{id}/amendments/{termsVersion}/withdraw', { params: { path }, body })
+            : api.POST('/api/v1/agreements/{id}/amendments/{termsVersion}/decline', { params: { path }, body }),
+        ),
+      t(how === 'withdraw' ? 'amendment.withdrawn' : 'amendment.declined'),
+      form,
+    );
+    if (done) setClosing(false);
   };
   return (
     <Alert color="yellow" title={t('amendment.title', { version: amendment.termsVersion, party: proposer })}>
@@ -415,24 +413,14 @@ const DISPUTE_KINDS = ['LATE_PAYMENT', 'PRICE', 'NOT_SUPPLIED', 'NOT_DELIVERED',
 function CommitmentCard({ c, party }: { c: Commitment; party: 'partner' | 'enterprise' | null }) {
   const { t } = useT();
   const f = useFormat();
-  const { busy, setBusy, run, refresh } = useAgreementAction(c.agreementId);
+  const { busy, run } = useAgreementAction(c.agreementId);
   const [disputing, setDisputing] = useState(false);
   const form = useForm({ kind: 'OTHER' as (typeof DISPUTE_KINDS)[number], reason: '' });
   const confirm = () => run(() => unwrap(api.POST('/api/v1/commitments/{id}/confirm', { params: { path: { id: c.id } }, body: { version: c.version } })), t('commitment.confirmed'));
   const dispute = async (e: React.FormEvent) => {
     e.preventDefault();
-    form.clear();
-    setBusy(true);
-    try {
-      await unwrap(api.POST('/api/v1/commitments/{id}/dispute', { params: { path: { id: c.id } }, body: { version: c.version, kind: form.values.kind, reason: form.values.reason.trim() } }));
-      notifySuccess(t('commitment.disputed'));
-      setDisputing(false);
-      await refresh();
-    } catch (err) {
-      form.fail(err, t);
-    } finally {
-      setBusy(false);
-    }
+    const body = { version: c.version, kind: form.values.kind, reason: form.values.reason.trim() };
+    if (await run(() => unwrap(api.POST('/api/v1/commitments/{id}/dispute', { params: { path: { id: c.id } }, body })), t('commitment.disputed'), form)) setDisputing(false);
   };
   return (
     <Paper withBorder p="md" radius="md">
