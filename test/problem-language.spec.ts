@@ -1,12 +1,13 @@
 /**
- * Problem details in Indonesian: every detail sentence the API writes — lifecycle refusals built
- * from tables, conflicts, not-founds — has an Indonesian form (libs/core/src/errors/details.id.ts),
- * keeping its variable parts. Unit level: no database.
+ * Problems in Indonesian: every detail sentence the API writes — lifecycle refusals built from
+ * tables, conflicts, not-founds — and every field message has an Indonesian form
+ * (libs/core/src/errors/details.id.ts, messages.id.ts), keeping its variable parts. Unit level: no
+ * database.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError } from '../libs/core/src/errors/domain-error.js';
-import { localizeDetail } from '../libs/core/src/errors/localize.js';
+import { localizeDetail, localizeMessage } from '../libs/core/src/errors/localize.js';
 import { AGREEMENT_STATUSES, AGREEMENT_TRANSITIONS, agreementTransition } from '../libs/agreements/src/domain/agreement.lifecycle.js';
 import { COMMITMENT_STATUSES, COMMITMENT_TRANSITIONS, commitmentTransition } from '../libs/agreements/src/domain/commitment.lifecycle.js';
 import { OBLIGATION_STATES, OBLIGATION_TRANSITIONS, obligationTransition } from '../libs/obligations/src/domain/obligation.js';
@@ -46,6 +47,9 @@ function refusals(): string[] {
   return [...out];
 }
 
+/** Messages about environment variables never reach an HTTP client. */
+const CONFIG = /^[A-Z][A-Z0-9_]{2,} /;
+
 const sources = (): [string, string][] =>
   ['libs', join('apps', 'api', 'src')].flatMap((root) =>
     (readdirSync(root, { recursive: true }) as string[])
@@ -73,7 +77,7 @@ function sample(template: string): { text: string; tokens: string[] } {
 /** The lifecycle modules compose their refusals from tables; the grid above checks them with real inputs. */
 const LIFECYCLES = /\/domain\/[\w.]*lifecycle\.ts$|case\.lifecycle\.ts$/;
 
-describe('problem details in Indonesian', () => {
+describe('problems in Indonesian', () => {
   it('English callers get the detail as written', () => {
     expect(localizeDetail('Agreement was not found', 'en')).toBe('Agreement was not found');
   });
@@ -113,6 +117,29 @@ describe('problem details in Indonesian', () => {
       }
     }
     expect(bad).toEqual([]);
+    expect(checked).toBeGreaterThan(80);
+  });
+
+  it('every field message the libraries write (configuration messages aside), keeping its variable parts', () => {
+    const missing: string[] = [];
+    let checked = 0;
+    const check = (file: string, text: string, tokens: string[] = []) => {
+      checked++;
+      const id = localizeMessage(text, 'id');
+      if (id === text || tokens.some((tok) => !id.includes(tok))) missing.push(`${file}: ${text} → ${id}`);
+    };
+    for (const [file, text] of sources()) {
+      if (!file.startsWith('libs') || file.includes('config/')) continue;
+      for (const m of text.matchAll(/message: '((?:[^'\\]|\\.)*)'/g)) {
+        const msg = m[1]!.replace(/\$property/g, 'startDate');
+        if (msg && !CONFIG.test(msg)) check(file, msg);
+      }
+      for (const m of text.matchAll(/message: `([^`]*)`/g)) {
+        const s = sample(m[1]!.replace(/\$property/g, 'startDate'));
+        check(file, s.text, s.tokens);
+      }
+    }
+    expect(missing).toEqual([]);
     expect(checked).toBeGreaterThan(80);
   });
 

@@ -180,11 +180,9 @@ export class AgreementLifecycleService {
       }
       const before = auditState(a, { pendingAmendment: { termsVersion, status: t.status } });
       const to = TERMS_TRANSITIONS[how].to;
-      await m.query(
-        `UPDATE agreement_terms SET status = $3, closed_at = now(), closed_by = $4, closed_by_user = $5, close_reason = $6
-          WHERE agreement_id = $1 AND terms_version = $2 AND status = 'AWAITING_SIGNATURES'`,
-        [a.id, termsVersion, to, actor.organizationId, actor.userId, dto.reason],
-      );
+      await this.store.moveTerms(m, a.id, termsVersion, how, {
+        closedAt: () => 'now()', closedBy: actor.organizationId, closedByUser: actor.userId, closeReason: dto.reason,
+      });
       await this.store.write(m, a, {});
       await this.store.notify(
         m, a, otherParty(a, party),

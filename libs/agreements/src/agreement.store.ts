@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In, MoreThan } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { type Actor, conflict, notFound, Role, staleVersion, zoneOfProvince } from '@jalin/core';
 import { NotificationsService } from '@jalin/notifications';
 import { Organization } from '@jalin/organizations';
@@ -173,12 +174,18 @@ export class AgreementStore {
   }
 
   /** Moves terms version `version` along its lifecycle (TERMS_TRANSITIONS); a version not in a `from` state → 409. */
-  async moveTerms(m: EntityManager, agreementId: string, version: number, move: keyof typeof TERMS_TRANSITIONS): Promise<void> {
+  async moveTerms(
+    m: EntityManager,
+    agreementId: string,
+    version: number,
+    move: keyof typeof TERMS_TRANSITIONS,
+    also: Pick<QueryDeepPartialEntity<AgreementTerms>, 'closedAt' | 'closedBy' | 'closedByUser' | 'closeReason'> = {},
+  ): Promise<void> {
     const t = TERMS_TRANSITIONS[move];
     const res = await m
       .createQueryBuilder()
       .update(AgreementTerms)
-      .set(move === 'enterInForce' ? { status: t.to, inForceAt: () => 'now()' } : { status: t.to })
+      .set(move === 'enterInForce' ? { status: t.to, inForceAt: () => 'now()' } : { ...also, status: t.to })
       .where('agreement_id = :agreementId AND terms_version = :version AND status IN (:...from)', { agreementId, version, from: t.from })
       .execute();
     if (!res.affected) throw conflict(`Terms version ${version} is not ${t.from.join(' or ')}`, { termsVersion: version });

@@ -1,28 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { loadEnv, sqlParams } from '@jalin/core';
 import { type Cursor, jakartaToday, loadOpportunities, type OppRow, type Queryable, pairScoresSql, rankFirms, type RankedRow, SCORE_COLS, scoringForOpportunity, type ScoredRow } from './firm-ranking.js';
-import {
-  LEVEL_BY_CODE_LENGTH,
-  LOCATION_BY_LEVEL,
-  MATCH_WEIGHTS,
-  NEEDS_ANSWERED_BY_PATTERN,
-  NEEDS_ANSWERED_BY_SUPPORT,
-  NEUTRAL_NEEDS,
-  PERIODS_PER_YEAR,
-  SECTOR_BY_SHARED_DIGITS,
-} from './scoring.js';
-
-/**
- * Bump when the SQL of the score changes in a way the tables below do not show; every cache built
- * under another fingerprint is ignored by readers and rebuilt by the next sweep.
- */
-const SCORING_SQL_VERSION = 1;
-/** Fingerprint of the score's definition: a cache built under another one is never read. */
-export const SCORING_FINGERPRINT = createHash('sha1')
-  .update(JSON.stringify({ v: SCORING_SQL_VERSION, MATCH_WEIGHTS, SECTOR_BY_SHARED_DIGITS, LOCATION_BY_LEVEL, LEVEL_BY_CODE_LENGTH, NEEDS_ANSWERED_BY_PATTERN, NEEDS_ANSWERED_BY_SUPPORT, NEUTRAL_NEEDS, PERIODS_PER_YEAR }))
-  .digest('hex')
-  .slice(0, 16);
+import { SCORING_FINGERPRINT } from './match-sql.js';
 
 /** Taken shared by the organisation triggers (migration 1765500000000), exclusively by a build. */
 const WRITERS_LOCK = `hashtext('jalin:match-cache')`;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   LEVEL_BY_CODE_LENGTH,
   LOCATION_BY_LEVEL,
@@ -8,6 +9,17 @@ import {
   PERIODS_PER_YEAR,
   SECTOR_BY_SHARED_DIGITS,
 } from './scoring.js';
+
+/**
+ * Bump when the SQL of the score changes in a way the tables it embeds do not show; every cache built
+ * under another fingerprint is ignored by readers and rebuilt by the next sweep.
+ */
+const SCORING_SQL_VERSION = 1;
+/** Fingerprint of the score's definition: a cache built under another one is never read. */
+export const SCORING_FINGERPRINT = createHash('sha1')
+  .update(JSON.stringify({ v: SCORING_SQL_VERSION, MATCH_WEIGHTS, SECTOR_BY_SHARED_DIGITS, LOCATION_BY_LEVEL, LEVEL_BY_CODE_LENGTH, NEEDS_ANSWERED_BY_PATTERN, NEEDS_ANSWERED_BY_SUPPORT, NEUTRAL_NEEDS, PERIODS_PER_YEAR }))
+  .digest('hex')
+  .slice(0, 16);
 
 /**
  * The score of scoring.ts as SQL, over the firm's precomputed columns (cap_units/cap_yearly,

@@ -1,8 +1,8 @@
 import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, Authenticated, CurrentActor, IdParam, type Page, PageQuery, Role } from '@jalin/core';
+import { type Actor, Authenticated, CurrentActor, IdParam, type Page, PageQuery, PageView, Role } from '@jalin/core';
 import { type MatchItem, MatchingService, type RecommendationItem } from './matching.service.js';
-import { MatchPageView, RecommendationPageView } from './dto/match.views.js';
+import { MatchItemView, RecommendationItemView } from './dto/match.views.js';
 import { localeFrom } from './reasons.js';
 
 const SCORE_DOC =
@@ -24,7 +24,7 @@ export class MatchingController {
     description: `Hard filters: the firm classes MIKRO or KECIL; shares a KBLI division; lies inside regionCodes when given; holds every required certification valid today. ${SCORE_DOC}`,
   })
   @ApiHeader({ name: 'Accept-Language', required: false, description: 'id (default) or en' })
-  @ApiOkResponse({ type: MatchPageView })
+  @ApiOkResponse({ type: PageView(MatchItemView), description: 'Best first; ties by id' })
   @ApiNotFoundResponse({ description: 'No such opportunity, or another partner’s' })
   matches(
     @CurrentActor() actor: Actor,
@@ -42,7 +42,7 @@ export class MatchingController {
     description: `Same hard filters and score as the matches, seen from the firm. ${SCORE_DOC}`,
   })
   @ApiHeader({ name: 'Accept-Language', required: false, description: 'id (default) or en' })
-  @ApiOkResponse({ type: RecommendationPageView })
+  @ApiOkResponse({ type: PageView(RecommendationItemView), description: 'Best first; ties by id' })
   @ApiNotFoundResponse({ description: 'No such firm, or not yours' })
   recommendations(
     @CurrentActor() actor: Actor,

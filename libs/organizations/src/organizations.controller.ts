@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Actor, Authenticated, CurrentActor, IdParam, type Page, Role } from '@jalin/core';
+import { type Actor, Authenticated, CurrentActor, IdParam, type Page, PageView, Role } from '@jalin/core';
 import { UpdateOrganizationDto } from './dto/organization.dto.js';
 import { EnterpriseSearchQuery, PartnerListQuery } from './dto/search.dto.js';
-import { OrganizationPageView, OrganizationView } from './dto/organization.views.js';
+import { OrganizationView } from './dto/organization.views.js';
 import { OrganizationsService } from './organizations.service.js';
 
 @ApiTags('organisations')
@@ -14,7 +14,7 @@ export class EnterprisesController {
   @Get()
   @Authenticated({ roles: [Role.PARTNER, Role.MINISTRY, Role.ADMIN] })
   @ApiOperation({ summary: 'Search small firms: q (full text over name and products, typo-tolerant), kbli and region prefixes, certification (valid today), scale, need' })
-  @ApiOkResponse({ type: OrganizationPageView, description: 'Public profiles' })
+  @ApiOkResponse({ type: PageView(OrganizationView), description: 'Public profiles' })
   search(@Query() query: EnterpriseSearchQuery): Promise<Page<OrganizationView>> {
     return this.orgs.searchEnterprises(query);
   }
@@ -47,7 +47,7 @@ export class PartnersController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'Partners (medium and large firms), by name; `q` keeps those whose name holds every word' })
-  @ApiOkResponse({ type: OrganizationPageView, description: 'Public profiles' })
+  @ApiOkResponse({ type: PageView(OrganizationView), description: 'Public profiles' })
   list(@Query() query: PartnerListQuery): Promise<Page<OrganizationView>> {
     return this.orgs.listPartners(query);
   }

@@ -1611,8 +1611,9 @@ export interface components {
             /** @description sha256(previous hash ‖ canonical record), hex */
             hash: string;
         };
-        AuditPageView: {
+        AuditRecordPageView: {
             items: components["schemas"]["AuditRecordView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
         AuditVerifyView: {
@@ -1767,6 +1768,7 @@ export interface components {
         };
         OrganizationPageView: {
             items: components["schemas"]["OrganizationView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
         LocationDto: {
@@ -2329,9 +2331,9 @@ export interface components {
             /** @description Short sentences, Indonesian or English by Accept-Language */
             reasons: string[];
         };
-        MatchPageView: {
-            /** @description Best first; ties by id */
+        MatchItemPageView: {
             items: components["schemas"]["MatchItemView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
         RecommendedOpportunityView: {
@@ -2358,9 +2360,9 @@ export interface components {
             /** @description Short sentences, Indonesian or English by Accept-Language */
             reasons: string[];
         };
-        RecommendationPageView: {
-            /** @description Best first; ties by id */
+        RecommendationItemPageView: {
             items: components["schemas"]["RecommendationItemView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
         ObligationEvidenceDto: {
@@ -3831,7 +3833,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditPageView"];
+                    "application/json": components["schemas"]["AuditRecordPageView"];
                 };
             };
             /** @description Missing, expired or invalid access token (problem details) */
@@ -5263,12 +5265,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Best first; ties by id */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MatchPageView"];
+                    "application/json": components["schemas"]["MatchItemPageView"];
                 };
             };
             /** @description Missing, expired or invalid access token (problem details) */
@@ -5313,12 +5316,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Best first; ties by id */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RecommendationPageView"];
+                    "application/json": components["schemas"]["RecommendationItemPageView"];
                 };
             };
             /** @description Missing, expired or invalid access token (problem details) */

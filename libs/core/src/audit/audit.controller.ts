@@ -4,11 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { type Actor, isOversight, Role } from '../auth/actor.js';
+import { partyScopeSql } from '../auth/tenancy.js';
 import { Authenticated, CurrentActor } from '../auth/policy.js';
 import { invalid, notFound } from '../errors/domain-error.js';
-import { decodeCursor, encodeCursor, PageQuery } from '../pagination/cursor.js';
+import { decodeCursor, encodeCursor, type Page, PageQuery } from '../pagination/cursor.js';
 import { AuditService } from './audit.service.js';
-import { AuditPageView, AuditVerifyView } from './audit.views.js';
+import { PageView } from '../pagination/page.view.js';
+import { AuditRecordView, AuditVerifyView } from './audit.views.js';
 
 export const AUDITED_ENTITY_TYPES = [
   'organization', 'user', 'opportunity', 'application', 'agreement', 'commitment', 'coaching_session', 'obligation', 'evidence', 'progress_report', 'notification', 'monitoring_case', 'finding_run',
@@ -48,30 +50,27 @@ export class AuditController {
       + 'organisations there, and the whole trail of an entity one of whose parties lies there (another entity is 404); the '
       + 'parties to an entity read its trail (entityType and entityId required).',
   })
-  @ApiOkResponse({ type: AuditPageView, description: 'Newest first' })
-  async list(@CurrentActor() actor: Actor, @Query() q: AuditQuery): Promise<AuditPageView> {
+  @ApiOkResponse({ type: PageView(AuditRecordView), description: 'Newest first' })
+  async list(@CurrentActor() actor: Actor, @Query() q: AuditQuery): Promise<Page<AuditRecordView>> {
     const params: unknown[] = [];
     const where: string[] = [];
-    if (!isOversight(actor)) {
-      if (!q.entityType || !q.entityId) {
-        throw invalid([{ field: 'entityId', message: 'entityType and entityId are required unless you are MINISTRY or ADMIN' }]);
-      }
-      const sql = PARTIES_SQL[q.entityType];
-      const parties: { org: string }[] = sql ? await this.ds.query(sql, [q.entityId]) : [];
-      if (!parties.some((p) => p.org === actor.organizationId)) throw notFound(q.entityType);
+    if (!isOversight(actor) && (!q.entityType || !q.entityId)) {
+      throw invalid([{ field: 'entityId', message: 'entityType and entityId are required unless you are MINISTRY or ADMIN' }]);
     }
-    if (actor.role === Role.MINISTRY && actor.provinceCodes.length) {
-      // The same scope as every other partnership record (tenancy.ts): a party lies in the officer's provinces.
+    // The parties and a province-limited officer see through the one tenancy definition (tenancy.ts):
+    // an entity's trail when it concerns them, else 404; the officer's log, the records about
+    // organisations in their provinces.
+    if (!isOversight(actor) || (actor.role === Role.MINISTRY && actor.provinceCodes.length)) {
       const parties = q.entityType && q.entityId ? PARTIES_SQL[q.entityType] : undefined;
-      const inScope = parties
-        ? (await this.ds.query(
-          `SELECT EXISTS (SELECT 1 FROM (${parties}) p JOIN organization o ON o.id = p.org WHERE o.province_code = ANY($2::text[])) AS ok`,
-          [q.entityId, actor.provinceCodes],
-        ))[0].ok
-        : false;
-      if (parties && !inScope) throw notFound(q.entityType!);
-      if (!parties) {
-        where.push(`organization_id IN (SELECT id FROM organization WHERE province_code = ANY($${params.push(actor.provinceCodes)}::text[]))`);
+      if (parties || !isOversight(actor)) {
+        const scopeParams: unknown[] = [q.entityId];
+        const sp = (v: unknown) => `$${scopeParams.push(v)}`;
+        const visible: boolean = parties
+          ? (await this.ds.query(`SELECT EXISTS (SELECT 1 FROM (${parties}) x WHERE ${partyScopeSql(actor, sp, 'x.org', 'x.org')}) AS ok`, scopeParams))[0].ok
+          : false;
+        if (!visible) throw notFound(q.entityType!);
+      } else {
+        where.push(partyScopeSql(actor, (v) => `$${params.push(v)}`, 'organization_id', 'organization_id'));
       }
     }
     if (q.entityType) where.push(`entity_type = $${params.push(q.entityType)}`);

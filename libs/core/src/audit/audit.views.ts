@@ -14,11 +14,6 @@ export class AuditRecordView {
   @ApiProperty({ description: 'sha256(previous hash ‖ canonical record), hex' }) hash: string;
 }
 
-export class AuditPageView {
-  @ApiProperty({ type: [AuditRecordView] }) items: AuditRecordView[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
-}
-
 export class AuditVerifyView {
   @ApiProperty({ description: 'Every link and hash holds' }) valid: boolean;
   @ApiProperty({ description: 'Records walked' }) checked: number;

@@ -268,6 +268,7 @@ const RUPIAH = '(-?Rp[\\d.]+)';
  */
 export const DETAIL_PATTERNS_ID: ReadonlyArray<readonly [RegExp, string | ((m: RegExpExecArray, t: Translate) => string)]> = [
   // ---------------------------------------------------------------- core
+  [/^The request has (\d+) invalid fields?: (.*)$/, 'Permintaan memuat $1 isian yang tidak valid: $2'],
   [
     /^The resource has changed since you read it \(current version (\d+)\)$/,
     'Data ini sudah berubah sejak Anda membacanya (versi terkini $1)',

@@ -1,51 +1,38 @@
 import type { Locale } from '../http/locale.js';
 import type { FieldError } from './domain-error.js';
-import { DETAIL_EXACT_ID, DETAIL_PATTERNS_ID } from './details.id.js';
+import { DETAIL_EXACT_ID, DETAIL_PATTERNS_ID, type Translate } from './details.id.js';
 import { EXACT_ID, PATTERNS_ID } from './messages.id.js';
 
+type Patterns = ReadonlyArray<readonly [RegExp, string | ((m: RegExpExecArray, t: Translate) => string)]>;
+
 /**
- * A field-error message in the caller's language. The API writes them in English; Indonesian comes
- * from `messages.id.ts` (exact messages, then patterns for the parametrised ones). A message with no
- * translation stays English rather than being lost.
+ * English → Indonesian by a table of exact sentences, then patterns (first match wins; a function
+ * pattern translates embedded fragments through the same tables). What nothing matches stays
+ * English rather than being lost.
  */
-export function localizeMessage(message: string, locale: Locale): string {
-  if (locale === 'en') return message;
-  const exact = EXACT_ID[message];
-  if (exact !== undefined) return exact;
-  for (const [pattern, replacement] of PATTERNS_ID) {
-    if (pattern.test(message)) return message.replace(pattern, replacement);
-  }
-  return message;
+function translator(exact: Readonly<Record<string, string>>, patterns: Patterns): Translate {
+  const translate = (english: string, depth: number): string => {
+    const found = exact[english];
+    if (found !== undefined) return found;
+    if (depth > 4) return english;
+    for (const [pattern, replacement] of patterns) {
+      const m = pattern.exec(english);
+      if (!m) continue;
+      return typeof replacement === 'string' ? english.replace(pattern, replacement) : replacement(m, (part) => translate(part, depth + 1));
+    }
+    return english;
+  };
+  return (english) => translate(english, 0);
 }
+
+const messageToIndonesian = translator(EXACT_ID, PATTERNS_ID);
+const detailToIndonesian = translator(DETAIL_EXACT_ID, DETAIL_PATTERNS_ID);
+
+/** A field-error message (`errors[].message`) in the caller's language (`messages.id.ts`). */
+export const localizeMessage = (message: string, locale: Locale): string => (locale === 'en' ? message : messageToIndonesian(message));
 
 export const localizeFieldErrors = (errors: FieldError[], locale: Locale): FieldError[] =>
   locale === 'en' ? errors : errors.map((e) => ({ ...e, message: localizeMessage(e.message, locale) }));
 
-/** The summary line of a 400 (`The request has 2 invalid fields: nib, npwp`) in the caller's language. */
-export function localizeValidationDetail(detail: string, locale: Locale): string {
-  if (locale === 'en') return detail;
-  const m = /^The request has (\d+) invalid fields?: (.*)$/.exec(detail);
-  return m ? `Permintaan memuat ${m[1]} isian yang tidak valid: ${m[2]}` : detail;
-}
-
-function translateDetail(english: string, depth: number): string {
-  const exact = DETAIL_EXACT_ID[english];
-  if (exact !== undefined) return exact;
-  if (depth > 4) return english;
-  for (const [pattern, replacement] of DETAIL_PATTERNS_ID) {
-    const m = pattern.exec(english);
-    if (!m) continue;
-    return typeof replacement === 'string' ? english.replace(pattern, replacement) : replacement(m, (part) => translateDetail(part, depth + 1));
-  }
-  return english;
-}
-
-/**
- * A problem's `detail` in the caller's language: the 400 summary, then the sentences of
- * `details.id.ts` (lifecycle refusals, conflicts, not-founds …). Untranslated ones stay English.
- */
-export function localizeDetail(detail: string, locale: Locale): string {
-  if (locale === 'en') return detail;
-  const summary = localizeValidationDetail(detail, locale);
-  return summary !== detail ? summary : translateDetail(detail, 0);
-}
+/** A problem's `detail` in the caller's language (`details.id.ts`: the 400 summary, lifecycle refusals, conflicts, not-founds …). */
+export const localizeDetail = (detail: string, locale: Locale): string => (locale === 'en' ? detail : detailToIndonesian(detail));

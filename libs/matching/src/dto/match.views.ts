@@ -26,11 +26,6 @@ export class MatchItemView {
   @ApiProperty({ type: [String], description: 'Short sentences, Indonesian or English by Accept-Language' }) reasons: string[];
 }
 
-export class MatchPageView {
-  @ApiProperty({ type: [MatchItemView], description: 'Best first; ties by id' }) items: MatchItemView[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
-}
-
 export class RecommendedOpportunityView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
@@ -48,9 +43,4 @@ export class RecommendationItemView {
   @ApiProperty({ description: '0–100, two decimals: 100 × Σ weight × part' }) score: number;
   @ApiProperty({ type: ScoreBreakdownView }) breakdown: ScoreBreakdownView;
   @ApiProperty({ type: [String], description: 'Short sentences, Indonesian or English by Accept-Language' }) reasons: string[];
-}
-
-export class RecommendationPageView {
-  @ApiProperty({ type: [RecommendationItemView], description: 'Best first; ties by id' }) items: RecommendationItemView[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }

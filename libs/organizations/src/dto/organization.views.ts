@@ -64,8 +64,3 @@ export class OrganizationView {
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Members, ministry and admins only' }) scaleComputedAt?: Date;
   @ApiPropertyOptional({ description: 'For optimistic locking (send it back on PATCH); members, ministry and admins only' }) version?: number;
 }
-
-export class OrganizationPageView {
-  @ApiProperty({ type: [OrganizationView] }) items: OrganizationView[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
-}
